@@ -1,0 +1,16 @@
+// Shared Jest settings: every project compiles TypeScript with SWC (fast, keeps
+// decorator metadata for NestJS) and sees the store URLs that tools/infra resolved.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const nxPreset = require('@nx/jest/preset').default;
+
+const swcConfig = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
+
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['**/?(*.)+(spec|int-spec).ts'],
+  setupFiles: [join(__dirname, 'tools/jest/load-mesh-env.cjs')],
+};

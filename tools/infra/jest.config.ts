@@ -1,0 +1,5 @@
+export default {
+  displayName: 'infra',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/infra',
+};
