@@ -1,0 +1,13 @@
+export { createEvent } from './envelope/create-event';
+export type { NewEvent } from './envelope/create-event';
+export type { EventEnvelope } from './envelope/event-envelope';
+export { MalformedEventError } from './envelope/malformed-event-error';
+export { decodeStreamEntry, encodeStreamEntry } from './envelope/stream-entry';
+export type { StreamEntryFields } from './envelope/stream-entry';
+export { defineEvent } from './schema/define-event';
+export type { EventContract, EventData, EventDefinition } from './schema/define-event';
+export { EventCatalog } from './schema/event-catalog';
+export { EventValidationError } from './schema/event-validation-error';
+export type { ValidationIssue } from './schema/event-validation-error';
+export { allowUnknownProperties } from './schema/json-schema';
+export type { JsonSchema } from './schema/json-schema';

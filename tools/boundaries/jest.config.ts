@@ -1,0 +1,5 @@
+export default {
+  displayName: 'boundaries',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/boundaries',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'store-proofs',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/store-proofs',
+};
