@@ -1,0 +1,5 @@
+export default {
+  displayName: 'platform-messaging',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/platform/messaging',
+};

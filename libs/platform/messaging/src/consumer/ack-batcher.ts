@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Collects acknowledgements and sends them as one XACK per key at the end of the current
+ * tick: a batch of handlers that finish together costs one round trip, not one each.
+ */
+export class AckBatcher {
+  private pending = new Map<string, string[]>();
+  private scheduled: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly group: string,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Resolves once the acknowledgement reached Redis (or failed: the entry then stays pending). */
+  ack(key: string, entryId: string): Promise<void> {
+    const ids = this.pending.get(key);
+    if (ids) ids.push(entryId);
+    else this.pending.set(key, [entryId]);
+    this.scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+    return this.scheduled;
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    this.scheduled = undefined;
+    if (batch.size === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const [key, ids] of batch) pipeline.xack(key, this.group, ...ids);
+    try {
+      const replies = (await pipeline.exec()) ?? [];
+      for (const [error] of replies) if (error) this.onError(error);
+    } catch (error) {
+      // The entries stay pending and are delivered again: at-least-once, never lost.
+      this.onError(error);
+    }
+  }
+}

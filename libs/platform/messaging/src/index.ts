@@ -1,0 +1,13 @@
+export type { ConsumerObserver } from './consumer/consumer-observer';
+export type { StreamConsumerOptions } from './consumer/consumer-options';
+export { deadLetterFields } from './consumer/dead-letter';
+export type { Delivery, DeliveryInfo, EventHandler } from './consumer/delivery';
+export { StreamConsumer } from './consumer/stream-consumer';
+export { EventPublisher } from './publisher/event-publisher';
+export type { PublishedEvent } from './publisher/event-publisher';
+export { redrive } from './redrive/redrive';
+export type { RedriveResult } from './redrive/redrive';
+export { streamKeys, streamNameOf } from './streams/stream-keys';
+export { RedisStreamsServer } from './transport/redis-streams.server';
+export type { RedisStreamsServerOptions } from './transport/redis-streams.server';
+export { StreamContext } from './transport/stream-context';

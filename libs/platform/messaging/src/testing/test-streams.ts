@@ -1,0 +1,61 @@
+import { createEvent, defineEvent, EventCatalog, EventContract, EventEnvelope } from '@mesh/contract-kit';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+
+import { streamKeys } from '../streams/stream-keys';
+
+let streamCounter = 0;
+
+/** A fresh stream name and its contracts, so tests never see each other's entries. */
+export function testStream() {
+  streamCounter += 1;
+  const stream = `test.item.v${process.pid}x${Date.now().toString(36)}x${streamCounter}`;
+  const itemCounted = defineEvent({
+    type: 'test.item.counted',
+    version: 1,
+    source: '/test',
+    stream,
+    description: 'An item was counted.',
+    schema: z.object({ itemId: z.string().min(1), amount: z.int() }),
+    example: { itemId: 'a', amount: 1 },
+  });
+  const itemNoted = defineEvent({
+    type: 'test.item.noted',
+    version: 1,
+    source: '/test',
+    stream,
+    description: 'A note about an item; consumers may ignore it.',
+    schema: z.object({ itemId: z.string(), note: z.string() }),
+    example: { itemId: 'a', note: 'n' },
+  });
+  const contracts: EventContract[] = [itemCounted, itemNoted];
+  return { stream, itemCounted, itemNoted, contracts, catalog: new EventCatalog(contracts) };
+}
+
+export function countedEvents(
+  contract: EventContract<{ itemId: string; amount: number }>,
+  count: number,
+  subjects = count,
+): EventEnvelope[] {
+  return Array.from({ length: count }, (_, index) =>
+    createEvent(contract, { subject: `item-${index % subjects}`, data: { itemId: `item-${index % subjects}`, amount: index } }),
+  );
+}
+
+export function redisUrl(): string {
+  return process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+}
+
+export async function deleteStreamKeys(redis: Redis, stream: string): Promise<void> {
+  const keys = await redis.keys(`${streamKeys.source(stream)}*`);
+  if (keys.length > 0) await redis.del(...keys);
+}
+
+/** Polls `check` until it returns true or `timeoutMs` passes (then fails with `what`). */
+export async function eventually(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,97 @@
+import { EventCatalog, EventContract, EventEnvelope } from '@mesh/contract-kit';
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Redis, RedisOptions } from 'ioredis';
+import { hostname } from 'node:os';
+import { lastValueFrom } from 'rxjs';
+
+import type { StreamConsumerOptions } from '../consumer/consumer-options';
+import type { DeliveryInfo } from '../consumer/delivery';
+import { StreamConsumer } from '../consumer/stream-consumer';
+import { StreamContext } from './stream-context';
+
+export type RedisStreamsServerOptions = Omit<
+  StreamConsumerOptions,
+  'redis' | 'streams' | 'catalog' | 'handle' | 'handles' | 'consumer'
+> & {
+  /** Redis URL or ioredis options. */
+  redis: string | RedisOptions;
+  /** Every contract of the streams this service consumes (a producer's contracts library exports them). */
+  contracts: EventContract[];
+  /** Defaults to `<host name>-<pid>`, one per replica. */
+  consumer?: string;
+};
+
+/**
+ * NestJS transport over Redis Streams: `@EventPattern('orders.order.placed')` methods receive
+ * the validated event data (and, through `@Ctx()`, a StreamContext). The streams read are
+ * those that carry the handled event types, with one consumer group for the service.
+ */
+export class RedisStreamsServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(RedisStreamsServer.name);
+  private redis: Redis | undefined;
+  private consumer: StreamConsumer | undefined;
+
+  constructor(private readonly options: RedisStreamsServerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+    await this.redis?.quit();
+  }
+
+  on(): never {
+    throw new Error('RedisStreamsServer has no events to subscribe to');
+  }
+
+  unwrap<T>(): T {
+    if (!this.redis) throw new Error('RedisStreamsServer is not listening yet');
+    return this.redis as T;
+  }
+
+  private async start(): Promise<void> {
+    const { redis, contracts, consumer, ...consumerOptions } = this.options;
+    const catalog = new EventCatalog(contracts);
+    const handledTypes = [...this.messageHandlers.keys()];
+    const unknown = handledTypes.filter((type) => !catalog.get(type));
+    if (unknown.length > 0) {
+      throw new Error(`@EventPattern for unknown event type(s) ${unknown.join(', ')}: add their contracts to the transport`);
+    }
+    const streams = [...new Set(handledTypes.map((type) => (catalog.get(type) as EventContract).stream))];
+    this.redis = typeof redis === 'string' ? new Redis(redis) : new Redis(redis);
+    this.redis.on('error', (error: Error) => this.log.warn(`Redis connection error: ${error.message}`));
+    this.consumer = new StreamConsumer({
+      ...consumerOptions,
+      redis: this.redis,
+      consumer: consumer ?? `${hostname()}-${process.pid}`,
+      streams,
+      catalog,
+      handles: (type) => this.messageHandlers.has(type),
+      handle: (event, delivery) => this.invoke(event, delivery),
+      observer: {
+        problem: (message, error) => this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+        deadLettered: (delivery, reason) => this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
+        ...consumerOptions.observer,
+      },
+    });
+    await this.consumer.start();
+    this.log.log(`consumer group ${consumerOptions.group} reading ${streams.join(', ')}`);
+  }
+
+  private async invoke(event: EventEnvelope, delivery: DeliveryInfo): Promise<void> {
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) throw new Error(`no handler for ${event.type}`);
+    const result = await handler(event.data, new StreamContext([event, delivery]));
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+}
