@@ -10,6 +10,11 @@ export interface PublishedEvent {
   entryId: string;
 }
 
+/** Hook through which metrics see what was published; must not throw. */
+export interface PublisherObserver {
+  published(stream: string, type: string): void;
+}
+
 /**
  * Writes events to the streams that their contracts name. Every event is validated strictly
  * against its contract first, so an invalid event is refused before anything is written; a
@@ -19,6 +24,7 @@ export class EventPublisher {
   constructor(
     private readonly redis: Redis,
     private readonly catalog: EventCatalog,
+    private readonly observer?: PublisherObserver,
   ) {}
 
   async publish(event: EventEnvelope): Promise<PublishedEvent> {
@@ -42,6 +48,7 @@ export class EventPublisher {
           cause: error,
         });
       }
+      this.observer?.published(streams[index], events[index].type);
       return { eventId: events[index].id, stream: streams[index], entryId: entryId as string };
     });
   }

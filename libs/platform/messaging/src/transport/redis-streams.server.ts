@@ -8,6 +8,7 @@ import { lastValueFrom } from 'rxjs';
 import type { StreamConsumerOptions } from '../consumer/consumer-options';
 import type { DeliveryInfo } from '../consumer/delivery';
 import { StreamConsumer } from '../consumer/stream-consumer';
+import { withEventLogContext } from './event-log-context';
 import { StreamContext } from './stream-context';
 
 export type RedisStreamsServerOptions = Omit<
@@ -91,7 +92,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private async invoke(event: EventEnvelope, delivery: DeliveryInfo): Promise<void> {
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    const result = await handler(event.data, new StreamContext([event, delivery]));
+    const result = await withEventLogContext(event, () => handler(event.data, new StreamContext([event, delivery])));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 }

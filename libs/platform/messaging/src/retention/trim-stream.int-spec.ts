@@ -1,0 +1,70 @@
+import { Redis } from 'ioredis';
+
+import { StreamConsumer } from '../consumer/stream-consumer';
+import { EventPublisher } from '../publisher/event-publisher';
+import { streamKeys } from '../streams/stream-keys';
+import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { trimStream } from './trim-stream';
+
+describe('trimStream', () => {
+  const redis = new Redis(redisUrl());
+  const { stream, itemCounted, catalog } = testStream();
+  const key = streamKeys.source(stream);
+  const publisher = new EventPublisher(redis, catalog);
+
+  afterAll(async () => {
+    await deleteStreamKeys(redis, stream);
+    await redis.quit();
+  });
+
+  it('keeps what a lagging group has not acknowledged, and the retention window', async () => {
+    await redis.xgroup('CREATE', key, 'fast', '0', 'MKSTREAM');
+    await redis.xgroup('CREATE', key, 'slow', '0', 'MKSTREAM');
+    await publisher.publishBatch(countedEvents(itemCounted, 100));
+    // fast reads and acks everything; slow reads 30 and acks only the first 10.
+    const fast = (await redis.xreadgroup('GROUP', 'fast', 'c', 'COUNT', 100, 'STREAMS', key, '>')) as Array<
+      [string, Array<[string, string[]]>]
+    >;
+    await redis.xack(key, 'fast', ...fast[0][1].map(([id]) => id));
+    const slow = (await redis.xreadgroup('GROUP', 'slow', 'c', 'COUNT', 30, 'STREAMS', key, '>')) as Array<
+      [string, Array<[string, string[]]>]
+    >;
+    const slowIds = slow[0][1].map(([id]) => id);
+    await redis.xack(key, 'slow', ...slowIds.slice(0, 10));
+
+    // A window of 1 hour keeps everything.
+    expect((await trimStream(redis, stream, { keepMs: 3_600_000 })).trimmed).toBe(0);
+
+    // With no window, only the 10 entries every group has acknowledged may go.
+    const result = await trimStream(redis, stream, { keepMs: 0 });
+    expect(result.trimmed).toBe(10);
+    expect(result.minId).toBe(slowIds[10]);
+    const [first] = (await redis.xrange(key, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
+    expect(first[0]).toBe(slowIds[10]);
+
+    // Once slow has acknowledged all it read, the 70 it was never delivered still stay.
+    await redis.xack(key, 'slow', ...slowIds.slice(10));
+    expect((await trimStream(redis, stream, { keepMs: 0 })).trimmed).toBe(19);
+    expect(await redis.xlen(key)).toBe(71);
+  });
+
+  it('lets a new group replay the whole retained history from the beginning', async () => {
+    const retained = await redis.xlen(key);
+    const seen: string[] = [];
+    const consumer = new StreamConsumer({
+      redis,
+      group: 'replayer',
+      consumer: 'r1',
+      streams: [stream],
+      catalog,
+      handles: () => true,
+      handle: async (event) => void seen.push(event.id),
+      startFrom: 'beginning',
+      blockMs: 100,
+    });
+    await consumer.start();
+    await eventually('history replayed', () => seen.length === retained);
+    await consumer.stop();
+    expect(seen).toHaveLength(71);
+  });
+});

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'mesh-cli',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/mesh-cli',
+};
