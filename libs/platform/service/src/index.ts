@@ -1,1 +1,31 @@
-export {};
+// Public surface of @mesh/service. Everything else under src/ is internal.
+
+export { ServiceModule } from './service.module';
+export type { ServiceModuleOptions, ServiceRuntime } from './service-options';
+
+export { createServiceApp, type AppModule, type ServiceAppOptions } from './bootstrap/create-service-app';
+export { runService } from './bootstrap/run-service';
+
+export { defineConfig, type ConfigDefinition } from './config/define-config';
+export { envBool, envInt, envList, envPort, envUrl, type IntBounds } from './config/env-schemas';
+export { ConfigValidationError, type ConfigProblem } from './config/config-validation.error';
+export { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
+
+export {
+  readinessCheck,
+  type ProviderToken,
+  type ReadinessCheck,
+  type ReadinessContext,
+  type ReadinessProbe,
+} from './health/readiness-check';
+export { redisReadiness, type RedisReadinessOptions } from './health/redis-readiness';
+export { typeOrmReadiness, type TypeOrmReadinessOptions } from './health/typeorm-readiness';
+export { mongooseReadiness, type MongooseReadinessOptions } from './health/mongoose-readiness';
+export { indicatorReadiness } from './health/indicator-readiness';
+
+export { RequestValidationException, type FieldIssue } from './http/request-validation.exception';
+export type { ErrorBody } from './http/error-response';
+export { REQUEST_ID_HEADER } from './logging/request-id';
+export { UNMATCHED_ROUTE } from './metrics/http-metrics';
+export type { OpenApiOptions } from './openapi/openapi';
+export { ShutdownState } from './shutdown/shutdown-state';

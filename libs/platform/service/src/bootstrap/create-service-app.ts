@@ -1,0 +1,84 @@
+import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+
+import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { acceptJsonBodiesOnly, limitRequestBodies } from '../http/body-parsing';
+import type { FastifyServer } from '../http/fastify-server';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { recordHttpMetrics } from '../metrics/record-http-metrics';
+import { type OpenApiOptions, serveOpenApi } from '../openapi/openapi';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '../service-options';
+import { closeConnectionsWhileDraining } from '../shutdown/close-connections-while-draining';
+import { ShutdownState } from '../shutdown/shutdown-state';
+import { ServiceFastifyAdapter } from './service-fastify-adapter';
+
+export type AppModule = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+export interface ServiceAppOptions extends ServiceRuntime {
+  /** Serve the OpenAPI document at /docs-json and Swagger UI at /docs. */
+  readonly openApi?: OpenApiOptions;
+}
+
+/** Hands process-level inputs (env, log destination) to ServiceModule without the domain passing them. */
+@Module({})
+class ServiceRuntimeModule {}
+
+/** Root of the container: the runtime next to the domain's own module. */
+@Module({})
+class ServiceHostModule {}
+
+/**
+ * The production wiring, initialised but not listening: runService listens on
+ * it, and e2e tests drive it with app.inject() or listen(0).
+ */
+export async function createServiceApp(
+  appModule: AppModule,
+  options: ServiceAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const { openApi, ...runtime } = options;
+  const runtimeModule: DynamicModule = {
+    module: ServiceRuntimeModule,
+    global: true,
+    providers: [{ provide: SERVICE_RUNTIME, useValue: runtime }],
+    exports: [SERVICE_RUNTIME],
+  };
+  const host: DynamicModule = { module: ServiceHostModule, imports: [runtimeModule, appModule] };
+  // logger: false keeps Nest from printing its own stack dump when the
+  // container fails (invalid configuration); runService reports that itself.
+  const app = await NestFactory.create<NestFastifyApplication>(host, new ServiceFastifyAdapter(), {
+    logger: false,
+    abortOnError: false,
+    bodyParser: false,
+  });
+  try {
+    wire(app, openApi);
+    await app.init();
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+function wire(app: NestFastifyApplication, openApi: OpenApiOptions | undefined): void {
+  const config = requireServiceModule(app);
+  app.useLogger(app.get(Logger));
+  const fastify: FastifyServer = app.getHttpAdapter().getInstance();
+  acceptJsonBodiesOnly(fastify);
+  limitRequestBodies(fastify, config.bodyLimitBytes);
+  recordHttpMetrics(fastify, app.get(HttpMetrics));
+  closeConnectionsWhileDraining(fastify, app.get(ShutdownState));
+  if (openApi) serveOpenApi(app, openApi);
+}
+
+function requireServiceModule(app: NestFastifyApplication): ServiceConfig {
+  try {
+    return app.get<ServiceConfig>(SERVICE_CONFIG);
+  } catch (error) {
+    throw new Error('createServiceApp: the app module must import ServiceModule.forRoot({ name, … })', {
+      cause: error,
+    });
+  }
+}

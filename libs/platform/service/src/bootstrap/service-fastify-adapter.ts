@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+
+import { fastifyClientError } from '../http/fastify-errors';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id';
+
+/**
+ * Fastify with the request id chosen before anything else runs (so the access
+ * log, error logs and response header agree) and with Fastify's own request
+ * rejections turned into HttpExceptions with useful messages.
+ */
+export class ServiceFastifyAdapter extends FastifyAdapter {
+  constructor() {
+    super({ genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]) });
+    this.getInstance().addHook('onRequest', async (request, reply) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+    });
+  }
+
+  override setErrorHandler(handler: Parameters<FastifyAdapter['setErrorHandler']>[0]) {
+    return super.setErrorHandler(function (error, request, reply) {
+      return handler.call(this, fastifyClientError(error, request), request, reply);
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+
+import { ShutdownState } from '../shutdown/shutdown-state';
+import { ReadinessService } from './readiness.service';
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly readiness: ReadinessService,
+    private readonly shutdown: ShutdownState,
+  ) {}
+
+  /** The process answers; nothing else is checked, so a slow database never gets it restarted. */
+  @Get('live')
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  async ready(): Promise<HealthCheckResult> {
+    // Fail first so load balancers stop routing here before the listener closes.
+    if (this.shutdown.isShuttingDown) {
+      throw new ServiceUnavailableException({ message: 'not ready: shutting down', checks: {} });
+    }
+    try {
+      return await this.health.check(this.readiness.indicatorFunctions());
+    } catch (error) {
+      throw notReady(error);
+    }
+  }
+}
+
+/** Terminus' 503 body uses `error` for the failed checks; restate it in the shared error shape. */
+function notReady(error: unknown): unknown {
+  if (!(error instanceof ServiceUnavailableException)) return error;
+  const result = error.getResponse() as Partial<HealthCheckResult>;
+  const failed = Object.entries(result.error ?? {}).map(([name, detail]) =>
+    typeof detail?.['message'] === 'string' ? `${name} (${String(detail['message'])})` : name,
+  );
+  return new ServiceUnavailableException(
+    { message: `not ready: ${failed.join(', ')}`, checks: result.details ?? {} },
+    { cause: error },
+  );
+}

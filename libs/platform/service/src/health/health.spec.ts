@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { createTestApp } from '../../test/test-app';
+import { greetingConfig } from '../../test/test-app.module';
+import { ShutdownState } from '../shutdown/shutdown-state';
+import { indicatorReadiness } from './indicator-readiness';
+import { mongooseReadiness } from './mongoose-readiness';
+import { readinessCheck } from './readiness-check';
+
+@Injectable()
+class PaymentsClient {
+  up = true;
+  async ping(): Promise<void> {
+    if (!this.up) throw new Error('payments gateway timed out');
+  }
+}
+
+const paymentsModule = { module: class PaymentsModule {}, providers: [PaymentsClient], exports: [PaymentsClient] };
+
+describe('health endpoints', () => {
+  let app: NestFastifyApplication | undefined;
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  async function ready() {
+    if (!app) throw new Error('no app started');
+    const response = await app.inject({ method: 'GET', url: '/health/ready' });
+    return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
+  }
+
+  it('GET /health/live answers 200 while the process runs', async () => {
+    ({ app } = await createTestApp({
+      readiness: [readinessCheck('never', () => () => Promise.reject(new Error('down')))],
+    }));
+    const response = await app.inject({ method: 'GET', url: '/health/live' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('GET /health/ready runs the registered checks and answers 200 when all pass', async () => {
+    ({ app } = await createTestApp({
+      imports: [paymentsModule],
+      readiness: [
+        readinessCheck(
+          'payments',
+          ({ get }) =>
+            () =>
+              get(PaymentsClient).ping(),
+        ),
+      ],
+    }));
+    expect(await ready()).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'ok', details: { payments: { status: 'up' } } }),
+    });
+  });
+
+  it('answers 503 naming the failed check and its reason', async () => {
+    ({ app } = await createTestApp({
+      imports: [paymentsModule],
+      readiness: [
+        readinessCheck(
+          'payments',
+          ({ get }) =>
+            () =>
+              get(PaymentsClient).ping(),
+        ),
+        readinessCheck('cache', () => () => Promise.resolve()),
+      ],
+    }));
+    app.get(PaymentsClient).up = false;
+    expect(await ready()).toEqual({
+      status: 503,
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'not ready: payments (payments gateway timed out)',
+        checks: { payments: { status: 'down', message: 'payments gateway timed out' }, cache: { status: 'up' } },
+      },
+    });
+  });
+
+  it('fails a check that does not answer within its timeout', async () => {
+    ({ app } = await createTestApp({
+      readiness: [readinessCheck('slow', () => () => new Promise(() => undefined), { timeoutMs: 50 })],
+    }));
+    expect((await ready()).body['message']).toBe('not ready: slow (no answer within 50 ms)');
+  });
+
+  it('gives checks the validated configuration', async () => {
+    let seen: unknown;
+    ({ app } = await createTestApp({
+      env: { GREETING: 'hej' },
+      readiness: [
+        readinessCheck('config', ({ config }) => {
+          seen = config(greetingConfig).text;
+          return () => Promise.resolve();
+        }),
+      ],
+    }));
+    expect(seen).toBe('hej');
+  });
+
+  it('answers 503 as soon as shutdown begins, while liveness stays 200', async () => {
+    ({ app } = await createTestApp());
+    expect((await ready()).status).toBe(200);
+    app.get(ShutdownState).begin();
+    expect(await ready()).toEqual({
+      status: 503,
+      body: expect.objectContaining({ message: 'not ready: shutting down' }),
+    });
+    expect((await app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+  });
+
+  it('accepts Terminus indicator functions', async () => {
+    ({ app } = await createTestApp({
+      readiness: [indicatorReadiness('legacy', () => () => ({ legacy: { status: 'down', message: 'disk full' } }))],
+    }));
+    expect((await ready()).body['message']).toBe('not ready: legacy (legacy is down: disk full)');
+  });
+
+  it('refuses to start when a check cannot find what it probes', async () => {
+    await expect(createTestApp({ readiness: [mongooseReadiness()] })).rejects.toThrow(
+      'readiness check "mongodb" could not be set up',
+    );
+  });
+});
+
+describe('mongooseReadiness', () => {
+  const TOKEN = 'FakeConnection';
+
+  async function probe(connection: object) {
+    const probeOf = await mongooseReadiness({ connection: TOKEN }).setup({
+      get: <T>() => connection as T,
+      config: () => {
+        throw new Error('not used');
+      },
+    });
+    return probeOf.check();
+  }
+
+  it('pings the database when connected', async () => {
+    const command = jest.fn().mockResolvedValue({ ok: 1 });
+    await expect(probe({ readyState: 1, db: { command } })).resolves.toEqual({ ok: 1 });
+    expect(command).toHaveBeenCalledWith({ ping: 1 });
+  });
+
+  it('names the connection state when not connected', async () => {
+    await expect(probe({ readyState: 0 })).rejects.toThrow('not connected (disconnected)');
+  });
+});

@@ -1,0 +1,44 @@
+import {
+  BadRequestException,
+  HttpException,
+  InternalServerErrorException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+
+import { INTERNAL_ERROR_MESSAGE, toErrorResponse } from './error-response';
+
+describe('toErrorResponse', () => {
+  it('hides anything that is not an HttpException behind a generic 500', () => {
+    expect(toErrorResponse(new TypeError('cannot read properties of undefined (reading "id")'))).toEqual({
+      body: { statusCode: 500, error: 'Internal Server Error', message: INTERNAL_ERROR_MESSAGE },
+      unexpected: true,
+    });
+    expect(toErrorResponse('a thrown string').unexpected).toBe(true);
+  });
+
+  it('keeps an HttpException’s status and message', () => {
+    expect(toErrorResponse(new HttpException('teapot', 418)).body).toEqual({
+      statusCode: 418,
+      error: "I'm a Teapot",
+      message: 'teapot',
+    });
+    expect(toErrorResponse(new InternalServerErrorException('deliberate')).body.message).toBe('deliberate');
+  });
+
+  it('joins message lists and keeps extra fields, but owns statusCode and error', () => {
+    const exception = new BadRequestException({ message: ['a is wrong', 'b is wrong'], error: 'Custom', issues: [1] });
+    expect(toErrorResponse(exception)).toEqual({
+      body: { statusCode: 400, error: 'Bad Request', message: 'a is wrong; b is wrong', issues: [1] },
+      unexpected: false,
+    });
+  });
+
+  it('falls back to the exception message when the response has none', () => {
+    expect(toErrorResponse(new ServiceUnavailableException({ checks: {} })).body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'Service Unavailable Exception',
+      checks: {},
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+
+import type { FastifyServer } from '../http/fastify-server';
+
+export interface OpenApiOptions {
+  readonly title: string;
+  readonly version?: string;
+  readonly description?: string;
+}
+
+const DOCS_PATH = '/docs';
+
+// SwaggerModule's UI needs @fastify/static, which is not a dependency here, so
+// the page is served directly. A fixed list of files also means no path from
+// the URL ever reaches the file system.
+const ASSETS: Readonly<Record<string, string>> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'application/javascript; charset=utf-8',
+};
+
+/** Serves the OpenAPI document at /docs-json and Swagger UI at /docs. Call before app.init(). */
+export function serveOpenApi(app: NestFastifyApplication, options: OpenApiOptions): void {
+  let document: OpenAPIObject | undefined;
+  // Built on first request: scanning every route costs start-up time for a page few people open.
+  const getDocument = (): OpenAPIObject => (document ??= buildDocument(app, options));
+  SwaggerModule.setup(DOCS_PATH, app, getDocument, { ui: false, raw: ['json'] });
+  serveSwaggerUi(app.getHttpAdapter().getInstance(), options.title);
+}
+
+function buildDocument(app: NestFastifyApplication, options: OpenApiOptions): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(options.title)
+    .setVersion(options.version ?? '1.0.0')
+    .setDescription(options.description ?? '')
+    .build();
+  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+}
+
+function serveSwaggerUi(fastify: FastifyServer, title: string): void {
+  const page = swaggerPage(title);
+  fastify.get(DOCS_PATH, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  fastify.get<{ Params: { asset: string } }>(`${DOCS_PATH}/:asset`, async (request, reply) => {
+    const type = ASSETS[request.params.asset];
+    if (!type) {
+      reply.callNotFound();
+      return reply;
+    }
+    const content = await readFile(join(swaggerUiDirectory(), request.params.asset));
+    return reply.type(type).header('cache-control', 'public, max-age=86400').send(content);
+  });
+}
+
+// swagger-ui-dist is @nestjs/swagger's dependency, so it is resolved from there
+// rather than imported as if it were ours.
+function swaggerUiDirectory(): string {
+  const fromSwagger = createRequire(require.resolve('@nestjs/swagger'));
+  return dirname(fromSwagger.resolve('swagger-ui-dist/package.json'));
+}
+
+function swaggerPage(title: string): string {
+  const safeTitle = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>${safeTitle}</title>
+  <link rel="stylesheet" href="${DOCS_PATH}/swagger-ui.css">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="${DOCS_PATH}/swagger-ui-bundle.js"></script>
+  <script src="${DOCS_PATH}/swagger-ui-standalone-preset.js"></script>
+  <script>
+    window.ui = SwaggerUIBundle({
+      url: '${DOCS_PATH}-json',
+      dom_id: '#swagger-ui',
+      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+      layout: 'StandaloneLayout',
+    });
+  </script>
+</body>
+</html>`;
+}

@@ -1,0 +1,30 @@
+import type { DestinationStream } from 'pino';
+
+import type { ConfigNamespace } from './config/define-config';
+import type { ReadinessCheck } from './health/readiness-check';
+
+/** What a domain declares once in its root module. */
+export interface ServiceModuleOptions {
+  /** Service name: logged on every line and used as a metrics label. */
+  readonly name: string;
+  /** PORT when the environment does not set one; each domain has its own so they can run side by side. */
+  readonly defaultPort?: number;
+  /** The domain's configuration concerns, validated together with the base configuration. */
+  readonly config?: readonly ConfigNamespace[];
+  /** What must answer before the service takes traffic (databases, Redis, …). */
+  readonly readiness?: readonly ReadinessCheck[];
+}
+
+/**
+ * Process-level inputs that differ between production and tests. Kept out of
+ * ServiceModuleOptions so a domain's module stays the same in both.
+ */
+export interface ServiceRuntime {
+  /** Where configuration is read from (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where JSON log lines go (default: stdout). */
+  readonly logDestination?: DestinationStream;
+}
+
+export const SERVICE_OPTIONS = Symbol('SERVICE_OPTIONS');
+export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
