@@ -1,0 +1,42 @@
+import { removeEnvKeys } from './env-file';
+import { describeError, InfraError } from './errors';
+import { type InfraOptions, resolveSettings } from './options';
+import { readState, writeState } from './state-file';
+import { ENV_KEYS } from './stores/drivers';
+import { stopServer } from './stores/stop-server';
+import type { StartedServer } from './stores/store-types';
+
+export interface DownResult {
+  stopped: StartedServer[];
+}
+
+/**
+ * Stops only the servers recorded in .mesh/infra-state.json (never one infra
+ * did not start), forgets them, and removes their URLs from .mesh/env.
+ */
+export async function down(options: InfraOptions = {}): Promise<DownResult> {
+  const settings = resolveSettings(options);
+  const state = readState(settings.stateFile);
+  const stopped: StartedServer[] = [];
+  const failures: string[] = [];
+  settings.log(`infra: stopping what infra started (state in ${settings.meshDir})`);
+  // Reverse order of `up`, so a store is stopped before the ones started ahead of it.
+  for (const store of [...settings.stores].reverse()) {
+    const server = state[store];
+    if (server === undefined) continue;
+    try {
+      settings.log(`  ${store}: ${await stopServer(server)}`);
+      stopped.push(server);
+      delete state[store];
+    } catch (error) {
+      failures.push(`${store}: ${describeError(error)}`);
+    }
+  }
+  writeState(settings.stateFile, state);
+  removeEnvKeys(settings.envFile, stopped.flatMap((server) => ENV_KEYS[server.store]));
+  if (stopped.length === 0 && failures.length === 0) settings.log('infra: nothing that infra started is running');
+  if (failures.length > 0) {
+    throw new InfraError(`infra down could not stop everything (still in ${settings.stateFile}):\n${failures.join('\n')}`);
+  }
+  return { stopped };
+}

@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const HEADER = '# Store URLs resolved by `npm run infra:up` (tools/infra). Variables set in the environment win.';
+
+export function readEnvFile(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const values: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    // Same grammar as tools/jest/load-mesh-env.cjs, which reads this file into jest.
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match) values[match[1]] = match[2];
+  }
+  return values;
+}
+
+/** Writes KEY=VALUE lines; an empty set removes the file so no stale URL is left behind. */
+export function writeEnvFile(file: string, values: Record<string, string>): void {
+  const keys = Object.keys(values).sort();
+  if (keys.length === 0) {
+    rmSync(file, { force: true });
+    return;
+  }
+  for (const key of keys) {
+    if (/[\r\n]/.test(values[key])) throw new Error(`${key} holds a line break; .mesh/env cannot store it`);
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const text = [HEADER, ...keys.map((key) => `${key}=${values[key]}`)].join('\n') + '\n';
+  // Write then rename: a jest process reading the file never sees half of it.
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+export function removeEnvKeys(file: string, keys: readonly string[]): void {
+  const values = readEnvFile(file);
+  for (const key of keys) delete values[key];
+  writeEnvFile(file, values);
+}

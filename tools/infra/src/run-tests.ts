@@ -1,0 +1,73 @@
+/**
+ * `npm test`: brings the stores up through tools/infra, runs lint, typecheck and
+ * test for every project with their URLs in the environment, then stops the
+ * stores that this run started (and only those). Exits with nx's exit code.
+ * Extra arguments go to nx: `npm test -- -p infra`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+import { describeError, down, type StoreKind, up, WORKSPACE_ROOT } from './index';
+
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+async function main(nxArguments: readonly string[]): Promise<number> {
+  const interrupted = new AbortController();
+  let nx: ChildProcess | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    console.error(`run-tests: ${signal}, stopping`);
+    interrupted.abort(new Error(`interrupted by ${signal}`));
+    // A terminal's Ctrl-C reaches nx too; a SIGTERM sent to this process alone does not.
+    nx?.kill(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let startedHere: StoreKind[] = [];
+  try {
+    const infra = await up({ signal: interrupted.signal });
+    startedHere = infra.startedNow.map((server) => server.store);
+    const storeEnv = Object.assign({}, ...infra.stores.map((store) => store.env)) as Record<string, string>;
+    return await runNx(nxArguments, { ...process.env, ...storeEnv, NX_DAEMON: 'false' }, (child) => (nx = child));
+  } catch (error) {
+    console.error(`run-tests: ${describeError(error)}`);
+    return interrupted.signal.aborted ? 130 : 1;
+  } finally {
+    if (startedHere.length > 0) {
+      console.log(`run-tests: stopping what this run started (${startedHere.join(', ')})`);
+      await down({ stores: startedHere }).catch((error: unknown) => {
+        console.error(`run-tests: ${describeError(error)}`);
+      });
+    }
+  }
+}
+
+function runNx(
+  nxArguments: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onSpawn: (child: ChildProcess) => void,
+): Promise<number> {
+  // The workspace's own nx: npx could fetch another one from the registry when it is missing.
+  const nxBinary = join(WORKSPACE_ROOT, 'node_modules', '.bin', 'nx');
+  const args = ['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=stream', ...nxArguments];
+  console.log(`run-tests: nx ${args.join(' ')}`);
+  return new Promise((resolvePromise, reject) => {
+    // No stdin: CI runs without one, and nothing here should wait for input.
+    const child = spawn(nxBinary, args, { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    onSpawn(child);
+    child.once('error', (error) => reject(new Error(`could not run ${nxBinary}`, { cause: error })));
+    child.once('exit', (code, signal) => {
+      resolvePromise(code ?? (signal ? (SIGNAL_EXIT_CODES[signal] ?? 1) : 1));
+    });
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`run-tests: ${describeError(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+
+import { readEnvFile, writeEnvFile } from './env-file';
+import { errorMessage } from './errors';
+import { type InfraOptions, type InfraSettings, resolveSettings } from './options';
+import { type InfraState, readState, writeState } from './state-file';
+import { DRIVERS } from './stores/drivers';
+import { resolveStore } from './stores/resolve-store';
+import { isStillOurs } from './stores/server-ownership';
+import { stopServer } from './stores/stop-server';
+import type { StartedServer, StoreResolution } from './stores/store-types';
+
+export interface UpOptions extends InfraOptions {
+  /** Aborting stops what this `up` started, once the step under way ends. */
+  signal?: AbortSignal;
+}
+
+export interface UpResult {
+  stores: StoreResolution[];
+  /** Servers this call started (not ones reused from an earlier `up`). */
+  startedNow: StartedServer[];
+  envFile: string;
+  stateFile: string;
+}
+
+/**
+ * Resolves each store (environment, a server infra started earlier, a server on
+ * the local port, or a newly started one), writes .mesh/env and records what it
+ * started. On failure it stops what it started, so no store is left half up.
+ */
+export async function up(options: UpOptions = {}): Promise<UpResult> {
+  const settings = resolveSettings(options);
+  for (const dir of [settings.meshDir, settings.logDir, settings.runDir]) mkdirSync(dir, { recursive: true });
+  const recorded = readState(settings.stateFile);
+  const startedNow: StartedServer[] = [];
+  const stores: StoreResolution[] = [];
+  settings.log(`infra: resolving ${settings.stores.join(', ')} (state in ${settings.meshDir})`);
+  try {
+    for (const store of settings.stores) {
+      options.signal?.throwIfAborted();
+      const resolution = await resolveStore(DRIVERS[store], settings, recorded[store], (server) =>
+        startedNow.push(server),
+      );
+      stores.push(resolution);
+    }
+    options.signal?.throwIfAborted();
+  } catch (error) {
+    const stillRunning = await rollBack(startedNow, settings);
+    // A server that would not stop stays recorded, so that `infra:down` can stop it later.
+    writeState(settings.stateFile, nextState(recorded, stillRunning));
+    throw error;
+  }
+  writeState(settings.stateFile, nextState(recorded, startedNow));
+  // Merged, so that `up redis` keeps the PostgreSQL and MongoDB URLs of an earlier full `up`.
+  const env = Object.assign(readEnvFile(settings.envFile), ...stores.map((store) => store.env)) as Record<string, string>;
+  writeEnvFile(settings.envFile, env);
+  settings.log(`infra: wrote ${settings.envFile}`);
+  return { stores, startedNow, envFile: settings.envFile, stateFile: settings.stateFile };
+}
+
+/** Earlier servers that still run stay recorded (an env URL may have won over one); new ones are added. */
+function nextState(recorded: InfraState, startedNow: readonly StartedServer[]): InfraState {
+  const state: InfraState = {};
+  for (const server of Object.values(recorded)) if (isStillOurs(server)) state[server.store] = server;
+  for (const server of startedNow) state[server.store] = server;
+  return state;
+}
+
+/** Stops what this `up` started; returns the servers that could not be stopped. */
+async function rollBack(started: readonly StartedServer[], settings: InfraSettings): Promise<StartedServer[]> {
+  const stillRunning: StartedServer[] = [];
+  for (const server of [...started].reverse()) {
+    try {
+      settings.log(`  ${server.store}: ${await stopServer(server)} (rolling back this up)`);
+    } catch (error) {
+      settings.log(`  ${server.store}: could not stop ${server.kind} pid ${server.pid}: ${errorMessage(error)}`);
+      stillRunning.push(server);
+    }
+  }
+  return stillRunning;
+}
