@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+
+import { streamKeys } from '../streams/stream-keys';
+import type { OutgoingEvent } from './pending-batch';
+
+export interface TailWindow {
+  /** Entries read back per stream, at most. */
+  maxEntries: number;
+  clockSkewMs: number;
+}
+
+/**
+ * Event ids among `events` that are already on their streams. After a failed round some of its
+ * XADDs may have gone through (a pipeline is not atomic); this relay is its streams' only
+ * writer, so any such copy was added after the oldest pending event was created, and reading
+ * each stream back from that time (less the clock skew) finds it.
+ */
+export async function idsAlreadyOnStreams(
+  redis: Redis,
+  events: readonly OutgoingEvent[],
+  window: TailWindow,
+): Promise<Set<string>> {
+  const oldestByStream = new Map<string, number>();
+  for (const { envelope, stream } of events) {
+    const time = Date.parse(envelope.time);
+    oldestByStream.set(stream, Math.min(time, oldestByStream.get(stream) ?? time));
+  }
+  const streams = [...oldestByStream.keys()];
+  const pipeline = redis.pipeline();
+  for (const stream of streams) {
+    const from = Math.max(0, (oldestByStream.get(stream) as number) - window.clockSkewMs);
+    pipeline.xrevrange(streamKeys.source(stream), '+', String(from), 'COUNT', window.maxEntries);
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  const present = new Set<string>();
+  replies.forEach(([error, entries], index) => {
+    if (error) {
+      throw new Error(`reading back the tail of stream ${streams[index]} failed`, { cause: error });
+    }
+    for (const [, fields] of entries as Array<[string, string[]]>) {
+      for (let at = 0; at + 1 < fields.length; at += 2) {
+        if (fields[at] === 'id') present.add(fields[at + 1]);
+      }
+    }
+  });
+  return present;
+}

@@ -1,0 +1,49 @@
+import type { EventCatalog, EventEnvelope } from '@mesh/contract-kit';
+import type { EntityManager } from 'typeorm';
+
+import { checkOutboxEvent } from './outbox-event';
+import { outboxChannel, outboxTable } from './outbox-names';
+
+/**
+ * The producer side of the PostgreSQL outbox: events are written in the same transaction as
+ * the change they describe, so they are committed (and later published by the OutboxRelay)
+ * exactly when the change is, whether Redis is reachable or not.
+ */
+export class TypeormOutbox {
+  /** @param catalog the contracts of every event type this domain produces. */
+  constructor(private readonly catalog: EventCatalog) {}
+
+  /**
+   * Adds events to the outbox inside the caller's transaction. All are validated first: one
+   * invalid event throws and nothing is written.
+   * @throws when `manager` is not in a transaction, an event breaks its contract, or an id repeats.
+   */
+  async add(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(
+        'outbox.add needs the EntityManager of a running transaction (dataSource.transaction(manager => …)), ' +
+          'otherwise the events would not commit or roll back with the change',
+      );
+    }
+    const checked = events.map((event) => checkOutboxEvent(this.catalog, event));
+    if (checked.length === 0) return;
+    // One statement whatever the count: unnest keeps far below the 65,535 bind parameter limit
+    // that a multi-row VALUES would hit, and WITH ORDINALITY gives positions in array order.
+    await manager.query(
+      `INSERT INTO ${outboxTable} (event_id, stream, type, subject, envelope)
+       SELECT event_id, stream, type, subject, envelope::json
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+            WITH ORDINALITY AS added(event_id, stream, type, subject, envelope, index)
+       ORDER BY index`,
+      [
+        checked.map(({ envelope }) => envelope.id),
+        checked.map(({ stream }) => stream),
+        checked.map(({ envelope }) => envelope.type),
+        checked.map(({ envelope }) => envelope.subject),
+        checked.map(({ envelope }) => JSON.stringify(envelope)),
+      ],
+    );
+    // Delivered at commit and dropped on rollback, so the relay wakes only for committed rows.
+    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel]);
+  }
+}
