@@ -38,3 +38,5 @@ export { OutboxMessage } from './outbox-typeorm/outbox-message.entity';
 export { OutboxRelay } from './outbox-typeorm/outbox-relay';
 export type { OutboxRelayObserver, OutboxRelayOptions } from './outbox-typeorm/outbox-relay-options';
 export { TypeormOutbox } from './outbox-typeorm/typeorm-outbox';
+export { redisConfig } from './config/redis-config';
+export type { RedisConfig } from './config/redis-config';

@@ -49,6 +49,19 @@ export class MongoOutboxRelay {
     return this.lease.held;
   }
 
+  /**
+   * Registered as a Nest provider, the relay runs with the application: it starts once every
+   * module is initialised and stops after the HTTP server has closed, so that the events of the
+   * last requests are still published before the process exits.
+   */
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
   /** Starts competing for the lease and publishing; returns at once, even while Redis is down. */
   start(): void {
     if (this.loops) return;

@@ -47,6 +47,19 @@ export class OutboxRelay {
     return this.lock.isHeld;
   }
 
+  /**
+   * Registered as a Nest provider, the relay runs with the application: it starts once every
+   * module is initialised and stops after the HTTP server has closed, so that the events of the
+   * last requests are still published before the process exits.
+   */
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
   /** Starts relaying in the background; Redis need not be reachable. */
   start(): void {
     if (this.running) return;

@@ -1,5 +1,6 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 
@@ -19,6 +20,12 @@ export type AppModule = Type | DynamicModule | Promise<DynamicModule> | ForwardR
 export interface ServiceAppOptions extends ServiceRuntime {
   /** Serve the OpenAPI document at /docs-json and Swagger UI at /docs. */
   readonly openApi?: OpenApiOptions;
+  /**
+   * Message transports that run beside HTTP (a hybrid application), e.g. the Redis Streams
+   * consumer: `transports: (app) => [new RedisStreamsServer({ … })]`. They share the app's
+   * pipes, filters and logger, start with it and stop when it closes.
+   */
+  readonly transports?: (app: NestFastifyApplication) => CustomTransportStrategy[];
 }
 
 /** Hands process-level inputs (env, log destination) to ServiceModule without the domain passing them. */
@@ -37,7 +44,7 @@ export async function createServiceApp(
   appModule: AppModule,
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const { openApi, ...runtime } = options;
+  const { openApi, transports, ...runtime } = options;
   const runtimeModule: DynamicModule = {
     module: ServiceRuntimeModule,
     global: true,
@@ -54,7 +61,11 @@ export async function createServiceApp(
   });
   try {
     wire(app, openApi);
+    for (const strategy of transports?.(app) ?? []) {
+      app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+    }
     await app.init();
+    await app.startAllMicroservices();
     return app;
   } catch (error) {
     await app.close();

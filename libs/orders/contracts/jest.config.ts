@@ -1,0 +1,5 @@
+export default {
+  displayName: 'orders-contracts',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/orders/contracts',
+};
