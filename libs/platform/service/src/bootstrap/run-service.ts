@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 
 import { ConfigValidationError } from '../config/config-validation.error';
+import { loadLocalInfraEnv } from '../config/local-infra-env';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { installGracefulShutdown } from '../shutdown/graceful-shutdown';
 import { type AppModule, createServiceApp, type ServiceAppOptions } from './create-service-app';
@@ -19,11 +20,13 @@ export async function runService(
 ): Promise<NestFastifyApplication> {
   let app: NestFastifyApplication | undefined;
   try {
+    const localEnvFile = options.env ? undefined : loadLocalInfraEnv();
     app = await createServiceApp(appModule, options);
     const config = app.get<ServiceConfig>(SERVICE_CONFIG);
     await app.listen({ port: config.port, host: config.host });
     const logger = app.get(Logger);
     installGracefulShutdown(app, { timeoutMs: config.shutdownTimeoutMs, delayMs: config.shutdownDelayMs, logger });
+    if (localEnvFile) logger.log(`store URLs not set in the environment were read from ${localEnvFile}`);
     logger.log(`listening on ${await app.getUrl()}`);
     return app;
   } catch (error) {

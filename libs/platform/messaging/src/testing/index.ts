@@ -1,0 +1,7 @@
+// Test helpers for domains' integration tests (`@mesh/messaging/testing`): throwaway databases
+// and a Redis server that a test can kill. Never imported by production code.
+export { KillableRedisServer } from './killable-redis-server';
+export { createTestDatabase, postgresUrl, type TestDatabase } from './test-database';
+export { dropTestDatabase, isFerretDb, mongoUrl, openTestDatabase } from './mongo-test-database';
+export { eventsOnStream } from './stream-events';
+export { eventually, redisUrl } from './test-streams';
