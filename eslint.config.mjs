@@ -10,7 +10,8 @@ import tseslint from 'typescript-eslint';
  */
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['runtime:framework-free'] },
+  // Together with the runtime rule below: the framework-free platform library, the contract kit.
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
   {
     sourceTag: 'runtime:framework-free',

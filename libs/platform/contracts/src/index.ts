@@ -11,3 +11,4 @@ export { EventValidationError } from './schema/event-validation-error';
 export type { ValidationIssue } from './schema/event-validation-error';
 export { allowUnknownProperties } from './schema/json-schema';
 export type { JsonSchema } from './schema/json-schema';
+export { currencyCode, minorUnits } from './schema/money';
