@@ -46,9 +46,13 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
   }
 
+  /** Drains the consumer, then disconnects. Safe to call twice (Nest closes microservices once per app.close()). */
   async close(): Promise<void> {
-    await this.consumer?.stop();
-    await this.redis?.quit();
+    const { consumer, redis } = this;
+    this.consumer = undefined;
+    this.redis = undefined;
+    await consumer?.stop();
+    await redis?.quit().catch(() => redis.disconnect());
   }
 
   on(): never {
