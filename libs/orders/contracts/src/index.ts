@@ -5,4 +5,21 @@ export { orderCancelled, type OrderCancelled } from './events/order-cancelled.ev
 export { orderShipped, type OrderShipped } from './events/order-shipped.event';
 export { ORDER_STREAM, orderEvents } from './events/order-events';
 export { placeOrderRequest, type PlaceOrderRequest } from './api/place-order.request';
-export { ORDER_STATUSES, type OrderPage, type OrderResponse, type OrderStatus } from './api/order.response';
+export {
+  cancelOrderRequest,
+  type CancelOrderRequest,
+  DEFAULT_PAGE_SIZE,
+  listOrdersQuery,
+  type ListOrdersQuery,
+  MAX_PAGE_SIZE,
+} from './api/order-requests';
+export {
+  ORDER_STATUSES,
+  orderLineResponse,
+  orderPage,
+  type OrderPage,
+  orderResponse,
+  type OrderResponse,
+  orderStatus,
+  type OrderStatus,
+} from './api/order.response';

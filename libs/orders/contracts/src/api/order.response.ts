@@ -1,23 +1,34 @@
-export type OrderStatus = 'placed' | 'cancelled' | 'shipped';
+import { z } from 'zod';
 
-export const ORDER_STATUSES: readonly OrderStatus[] = ['placed', 'cancelled', 'shipped'];
+import { currencyCode, minorUnits, orderLine } from '../events/order-values';
 
-/** What the orders API returns for one order. */
-export interface OrderResponse {
-  id: string;
-  customerId: string;
-  status: OrderStatus;
-  currency: string;
-  items: Array<{ sku: string; quantity: number; unitPrice: number; lineTotal: number }>;
-  total: number;
-  placedAt: string;
-  cancelledAt: string | null;
-  shippedAt: string | null;
-}
+export const orderStatus = z.enum(['placed', 'cancelled', 'shipped']);
+export type OrderStatus = z.infer<typeof orderStatus>;
 
-export interface OrderPage {
-  items: OrderResponse[];
-  total: number;
-  page: number;
-  limit: number;
-}
+export const ORDER_STATUSES: readonly OrderStatus[] = orderStatus.options;
+
+/** One line as the API returns it: what was ordered and quantity × unit price. */
+export const orderLineResponse = orderLine.extend({ lineTotal: minorUnits });
+
+/** What the orders API returns for one order. Amounts are in minor units of `currency`. */
+export const orderResponse = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  status: orderStatus,
+  currency: currencyCode,
+  items: z.array(orderLineResponse),
+  total: minorUnits,
+  placedAt: z.iso.datetime(),
+  cancelledAt: z.iso.datetime().nullable(),
+  shippedAt: z.iso.datetime().nullable(),
+});
+export type OrderResponse = z.infer<typeof orderResponse>;
+
+/** One page of `GET /orders`, newest first. */
+export const orderPage = z.object({
+  items: z.array(orderResponse),
+  total: z.int().nonnegative(),
+  page: z.int().min(1),
+  limit: z.int().min(1),
+});
+export type OrderPage = z.infer<typeof orderPage>;

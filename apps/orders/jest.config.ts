@@ -1,0 +1,5 @@
+export default {
+  displayName: 'orders',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/apps/orders',
+};

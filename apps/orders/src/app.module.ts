@@ -1,0 +1,28 @@
+import { redisConfig } from '@mesh/messaging';
+import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
+import { Module } from '@nestjs/common';
+
+import { ordersDatabase } from './config/orders-database.config';
+import { CustomerReplicaModule } from './customer-replica/customer-replica.module';
+import { ordersTypeOrmModule } from './database/orders-typeorm.module';
+import { OrderQueriesModule } from './order-queries/order-queries.module';
+import { OrderTransitionsModule } from './order-transitions/order-transitions.module';
+import { PlaceOrderModule } from './place-order/place-order.module';
+
+/** The orders domain: PostgreSQL through TypeORM, events through the outbox, a customer replica. */
+@Module({
+  imports: [
+    ServiceModule.forRoot({
+      name: 'orders',
+      defaultPort: 3001,
+      config: [ordersDatabase, redisConfig],
+      readiness: [typeOrmReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
+    }),
+    ordersTypeOrmModule,
+    PlaceOrderModule,
+    OrderTransitionsModule,
+    OrderQueriesModule,
+    CustomerReplicaModule,
+  ],
+})
+export class OrdersModule {}

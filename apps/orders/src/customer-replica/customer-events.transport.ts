@@ -1,0 +1,33 @@
+import { customerEvents } from '@mesh/customers-contracts';
+import { MessagingMetrics, RedisStreamsServer, redisConfig } from '@mesh/messaging';
+import { Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { ORDERS_CONSUMER_GROUP } from './customer-replica.service';
+
+/**
+ * The consumer of `customers.customer.v1`, run inside the app. A new group starts from the
+ * beginning of the retained stream so that a fresh replica learns every customer; events of
+ * one customer are handled one after another (orderBySubject), in stream order.
+ */
+export function customerEventsTransport(app: NestFastifyApplication): RedisStreamsServer {
+  const redis = app.get<ConfigType<typeof redisConfig>>(redisConfig.KEY);
+  const metrics = app.get(MessagingMetrics).consumerObserver(ORDERS_CONSUMER_GROUP);
+  const log = new Logger(RedisStreamsServer.name);
+  return new RedisStreamsServer({
+    redis: redis.url,
+    consumer: redis.consumerName,
+    group: ORDERS_CONSUMER_GROUP,
+    contracts: customerEvents,
+    orderBySubject: true,
+    startFrom: 'beginning',
+    observer: {
+      ...metrics,
+      deadLettered: (delivery, reason) => {
+        metrics.deadLettered?.(delivery, reason);
+        log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`);
+      },
+    },
+  });
+}

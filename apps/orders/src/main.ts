@@ -1,0 +1,6 @@
+import { runService } from '@mesh/service';
+
+import { OrdersModule } from './app.module';
+import { ordersServiceOptions } from './orders-service.options';
+
+void runService(OrdersModule, ordersServiceOptions);

@@ -1,0 +1,4 @@
+import { placeOrderRequest } from '@mesh/orders-contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class PlaceOrderDto extends createZodDto(placeOrderRequest) {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { IdempotencyKeys } from '../idempotency/idempotency-keys';
+import { OrderEventsModule } from '../order-events/order-events.module';
+import { PlaceOrderController } from './place-order.controller';
+import { PlaceOrderService } from './place-order.service';
+
+@Module({
+  imports: [OrderEventsModule],
+  controllers: [PlaceOrderController],
+  providers: [PlaceOrderService, IdempotencyKeys],
+})
+export class PlaceOrderModule {}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+import { orderStatus } from './order.response';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+// Query strings are text: digits only, so that "", "1.5" or "1e3" are refused rather than coerced.
+const positiveInteger = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.int().min(1).max(max));
+
+/** Query of `GET /orders`: optional filters, a 1-based page and its size. */
+export const listOrdersQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  status: orderStatus.optional(),
+  page: positiveInteger(1_000_000).default(1),
+  limit: positiveInteger(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type ListOrdersQuery = z.output<typeof listOrdersQuery>;
+
+/** Body of `POST /orders/:id/cancel`; the whole body is optional. */
+export const cancelOrderRequest = z.strictObject({
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type CancelOrderRequest = z.infer<typeof cancelOrderRequest>;
