@@ -1,0 +1,80 @@
+import { ConfigValidationError, createServiceApp } from '@mesh/service';
+
+import { customersAppForThisFile, testRedisUrl } from '../test/customers-app';
+import { CustomersAppModule } from './app.module';
+
+jest.setTimeout(30_000);
+
+interface OpenApiDocument {
+  info: { title: string };
+  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: object }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+describe('the customers service', () => {
+  const context = customersAppForThisFile();
+
+  it('is ready once MongoDB and Redis answer', async () => {
+    const response = await context.service.app.inject({ method: 'GET', url: '/health/ready' });
+
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('documents every endpoint, its parameters and its answers at /docs-json', async () => {
+    const response = await context.service.app.inject({ method: 'GET', url: '/docs-json' });
+
+    expect(response.statusCode).toBe(200);
+    const document = response.json<OpenApiDocument>();
+    expect(document.info.title).toBe('Customers');
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual([
+      'GET /customers',
+      'GET /customers/{id}',
+      'PATCH /customers/{id}',
+      'POST /customers',
+      'POST /customers/{id}/deactivate',
+    ]);
+    const list = document.paths['/customers']['get'];
+    expect(list.parameters?.map((parameter) => `${parameter.in} ${parameter.name}`)).toEqual(
+      expect.arrayContaining(['query country', 'query page', 'query limit']),
+    );
+    expect(Object.keys(document.paths['/customers']['post'].responses).sort()).toEqual(['201', '400', '409']);
+    expect(Object.keys(document.paths['/customers/{id}']['patch'].responses).sort()).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+    ]);
+    expect(Object.keys(document.components.schemas['RegisterCustomerDto'].properties ?? {})).toEqual([
+      'name',
+      'email',
+      'country',
+      'marketingConsent',
+    ]);
+    expect(document.components.schemas['CustomerResponseDto_Output'].properties).toHaveProperty('tier');
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await context.service.app.inject({ method: 'GET', url: '/docs' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain("url: '/docs-json'");
+  });
+
+  it('refuses to start when the gold minimum is not above the silver one, naming both variables', async () => {
+    const start = createServiceApp(CustomersAppModule, {
+      env: {
+        CUSTOMERS_MONGODB_URL: 'mongodb://127.0.0.1:27017/customers_never_used',
+        REDIS_URL: testRedisUrl(),
+        TIER_SILVER_MIN_ORDERS: '5',
+        TIER_GOLD_MIN_ORDERS: '5',
+      },
+      logDestination: { write: () => undefined },
+    });
+
+    await expect(start).rejects.toThrow(ConfigValidationError);
+    await expect(start).rejects.toThrow(/TIER_GOLD_MIN_ORDERS: must be greater than TIER_SILVER_MIN_ORDERS/);
+  });
+});

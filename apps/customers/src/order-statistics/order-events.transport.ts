@@ -1,0 +1,33 @@
+import { orderEvents } from '@mesh/orders-contracts';
+import { MessagingMetrics, redisConfig, type RedisConfig, RedisStreamsServer } from '@mesh/messaging';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
+
+/** The group every replica of this service joins on the orders' stream. */
+export const CUSTOMERS_GROUP = 'customers';
+
+/**
+ * The Redis Streams consumer that feeds OrderEventsStreamController. Events of one order are
+ * handled in stream order (`orderBySubject`); a new group starts from the beginning of the
+ * retained history, so that a fresh customers service counts the orders placed before it.
+ */
+export function orderEventsTransport(app: INestApplicationContext): RedisStreamsServer {
+  const redis = app.get<RedisConfig>(redisConfig.KEY);
+  const counted = app.get(MessagingMetrics).consumerObserver(CUSTOMERS_GROUP);
+  const logger = new Logger('OrderEventsConsumer');
+  return new RedisStreamsServer({
+    redis: redis.url,
+    consumer: redis.consumerName,
+    group: CUSTOMERS_GROUP,
+    contracts: orderEvents,
+    orderBySubject: true,
+    startFrom: 'beginning',
+    observer: {
+      ...counted,
+      // Counted, and still logged as the transport would without an observer of its own.
+      deadLettered: (delivery, reason) => {
+        counted.deadLettered?.(delivery, reason);
+        logger.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`);
+      },
+    },
+  });
+}

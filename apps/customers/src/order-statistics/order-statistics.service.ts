@@ -1,0 +1,49 @@
+import type { EventEnvelope } from '@mesh/contract-kit';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { loyaltyTiers, type LoyaltyTiers } from '../config/loyalty-tiers.config';
+import { customerTierChangedEvent } from '../customer-events/customer-events.factory';
+import { CustomerRepository } from '../store/customer.repository';
+import { CustomerLanes } from './customer-lanes';
+import { type OrderChange, orderEffect } from './order-effect';
+
+export type OrderOutcome = 'applied' | 'nothing to do' | 'unknown customer';
+
+const ATTEMPTS = 5;
+
+/** Keeps each customer's order count, spend per currency and loyalty tier from the orders' events. */
+@Injectable()
+export class OrderStatisticsService {
+  private readonly logger = new Logger(OrderStatisticsService.name);
+  private readonly lanes = new CustomerLanes();
+
+  constructor(
+    private readonly customers: CustomerRepository,
+    @Inject(loyaltyTiers.KEY) private readonly tiers: LoyaltyTiers,
+  ) {}
+
+  /**
+   * Applies the order event once, whatever how often it is delivered. The read decides, and the
+   * write goes through only if the customer is still as read; otherwise it decides again.
+   * @throws when the customer kept changing: the event stays pending and is delivered again.
+   */
+  apply(change: OrderChange, event: EventEnvelope): Promise<OrderOutcome> {
+    return this.lanes.run(change.customerId, () => this.applyOnce(change, event));
+  }
+
+  private async applyOnce(change: OrderChange, event: EventEnvelope): Promise<OrderOutcome> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+      const current = await this.customers.findById(change.customerId);
+      if (!current) {
+        // Retrying cannot help: this domain does not know the customer. Acknowledge, but say so.
+        this.logger.warn(`${event.type} ${event.id}: customer ${change.customerId} is not known here; ignored`);
+        return 'unknown customer';
+      }
+      const effect = orderEffect(current, change, this.tiers, new Date());
+      const events = effect.tierChange ? [customerTierChangedEvent(effect.tierChange, event)] : [];
+      if (await this.customers.applyOrderEffect(event.id, effect.filter, effect.update, events)) return 'applied';
+      if (await this.customers.hasAppliedOr(change.customerId, event.id, effect.settled)) return 'nothing to do';
+    }
+    throw new Error(`${event.type} ${event.id}: customer ${change.customerId} kept changing (${ATTEMPTS} attempts)`);
+  }
+}

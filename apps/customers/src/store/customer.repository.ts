@@ -1,0 +1,84 @@
+import type { EventEnvelope } from '@mesh/contract-kit';
+import { applyEventOnce, MongoOutbox } from '@mesh/messaging';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
+
+import { Customer } from './customer.schema';
+import { CustomerWriteQueue } from './customer-write-queue';
+import { CUSTOMER_FIELDS, type StoredCustomer } from './stored-customer';
+
+export interface CustomerQuery {
+  country?: string;
+  skip: number;
+  limit: number;
+}
+
+/** The only class that talks to the customers collection. Every write carries its events (outbox). */
+@Injectable()
+export class CustomerRepository {
+  constructor(
+    @InjectModel(Customer.name) private readonly customers: Model<Customer>,
+    private readonly outbox: MongoOutbox,
+    private readonly writes: CustomerWriteQueue,
+  ) {}
+
+  /** @throws the driver's duplicate key error (code 11000) when the email key is taken. */
+  async insert(customer: Customer, events: readonly EventEnvelope[]): Promise<void> {
+    await this.writes.run(() => this.customers.create(this.outbox.documentWithEvents(customer, events)));
+  }
+
+  findById(id: string): Promise<StoredCustomer | null> {
+    return this.customers.findById(id, CUSTOMER_FIELDS).lean<StoredCustomer>().exec();
+  }
+
+  async find(query: CustomerQuery): Promise<{ items: StoredCustomer[]; total: number }> {
+    const filter: QueryFilter<Customer> = query.country ? { country: query.country } : {};
+    const [items, total] = await Promise.all([
+      this.customers
+        .find(filter, CUSTOMER_FIELDS)
+        .sort({ _id: 1 })
+        .skip(query.skip)
+        .limit(query.limit)
+        .lean<StoredCustomer[]>()
+        .exec(),
+      this.customers.countDocuments(filter).exec(),
+    ]);
+    return { items, total };
+  }
+
+  /** Applies `update` only if the customer is still at `revision`; null when another write got in first. */
+  updateAtRevision(
+    id: string,
+    revision: number,
+    update: UpdateQuery<Customer>,
+    events: readonly EventEnvelope[],
+  ): Promise<StoredCustomer | null> {
+    return this.writes.run(() =>
+      this.customers
+        .findOneAndUpdate({ _id: id, revision }, this.outbox.withEvents(update, events), { returnDocument: 'after' })
+        .lean<StoredCustomer>()
+        .exec(),
+    );
+  }
+
+  /**
+   * Applies an order event's effect once per event id, in the same write as its events.
+   * @returns false when the event was applied before or `filter` matched no customer.
+   */
+  applyOrderEffect(
+    eventId: string,
+    filter: QueryFilter<Customer>,
+    update: UpdateQuery<Customer>,
+    events: readonly EventEnvelope[],
+  ): Promise<boolean> {
+    return this.writes.run(() =>
+      applyEventOnce(this.customers, { eventId, filter, update: this.outbox.withEvents(update, events) }),
+    );
+  }
+
+  /** Whether a customer matches `filter` or has applied event `eventId` already. */
+  async hasAppliedOr(id: string, eventId: string, filter: QueryFilter<Customer>): Promise<boolean> {
+    return (await this.customers.exists({ _id: id, $or: [{ _inbox: eventId }, filter] })) !== null;
+  }
+}

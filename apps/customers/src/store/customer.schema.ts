@@ -1,0 +1,67 @@
+import { customerStatus, type CustomerStatus, loyaltyTier, type LoyaltyTier } from '@mesh/customers-contracts';
+import { inboxPlugin, outboxPlugin } from '@mesh/messaging';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/**
+ * One customer and everything the domain keeps about them, including the events of its last
+ * changes (outbox) and the order events already applied (inbox): each change, its events and
+ * its idempotency record are one single-document write, which needs no transaction.
+ */
+@Schema({ collection: 'customers', versionKey: false, minimize: false })
+export class Customer {
+  /** A UUIDv7: made without a round trip, and sorting by it sorts by registration. */
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  name!: string;
+
+  /** As the customer gave it. */
+  @Prop({ type: String, required: true })
+  email!: string;
+
+  /** The email trimmed and lower-cased: FerretDB has no collation, so uniqueness is kept on this key. */
+  @Prop({ type: String, required: true, unique: true })
+  emailKey!: string;
+
+  @Prop({ type: String, required: true, index: true })
+  country!: string;
+
+  @Prop({ type: Boolean, required: true })
+  marketingConsent!: boolean;
+
+  @Prop({ type: String, required: true, enum: customerStatus.options })
+  status!: CustomerStatus;
+
+  /** Grows by one with every change that other domains hear of (each carries it in its event). */
+  @Prop({ type: Number, required: true, min: 1 })
+  revision!: number;
+
+  /** Orders placed and not cancelled. */
+  @Prop({ type: Number, required: true, default: 0 })
+  orderCount!: number;
+
+  /** Minor units per ISO 4217 currency, e.g. `{ EUR: 2500 }`. */
+  @Prop({ type: Object, required: true, default: () => ({}) })
+  totalSpent!: Record<string, number>;
+
+  @Prop({ type: String, required: true, enum: loyaltyTier.options })
+  tier!: LoyaltyTier;
+
+  /** Orders whose placement is counted, so that only a counted order's cancellation is reversed. */
+  @Prop({ type: [String], default: () => [] })
+  countedOrderIds!: string[];
+
+  @Prop({ type: Date, required: true })
+  registeredAt!: Date;
+
+  @Prop({ type: Date, required: true })
+  updatedAt!: Date;
+
+  @Prop({ type: Date })
+  deactivatedAt?: Date;
+}
+
+export const CustomerSchema = SchemaFactory.createForClass(Customer);
+CustomerSchema.plugin(outboxPlugin);
+CustomerSchema.plugin(inboxPlugin);

@@ -1,0 +1,28 @@
+import { MessagingMetrics } from '@mesh/messaging';
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+
+import {
+  customerOutboxProvider,
+  customerOutboxRelayProvider,
+  messagingMetricsProvider,
+} from './customer-outbox.providers';
+import { CustomerRepository } from './customer.repository';
+import { Customer, CustomerSchema } from './customer.schema';
+import { CustomerWriteQueue } from './customer-write-queue';
+import { CustomerIndexes } from './customer-indexes';
+
+/** The customers collection, its outbox, the relay that publishes from it and the event bus metrics. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Customer.name, schema: CustomerSchema }])],
+  providers: [
+    CustomerRepository,
+    CustomerWriteQueue,
+    CustomerIndexes,
+    customerOutboxProvider,
+    customerOutboxRelayProvider,
+    messagingMetricsProvider,
+  ],
+  exports: [CustomerRepository, MessagingMetrics],
+})
+export class CustomersStoreModule {}
