@@ -1,6 +1,6 @@
-import { orderEvents } from '@mesh/orders-contracts';
 import { MessagingMetrics, redisConfig, type RedisConfig, RedisStreamsServer } from '@mesh/messaging';
-import { type INestApplicationContext, Logger } from '@nestjs/common';
+import { orderEvents } from '@mesh/orders-contracts';
+import type { INestApplicationContext } from '@nestjs/common';
 
 /** The group every replica of this service joins on the orders' stream. */
 export const CUSTOMERS_GROUP = 'customers';
@@ -12,8 +12,6 @@ export const CUSTOMERS_GROUP = 'customers';
  */
 export function orderEventsTransport(app: INestApplicationContext): RedisStreamsServer {
   const redis = app.get<RedisConfig>(redisConfig.KEY);
-  const counted = app.get(MessagingMetrics).consumerObserver(CUSTOMERS_GROUP);
-  const logger = new Logger('OrderEventsConsumer');
   return new RedisStreamsServer({
     redis: redis.url,
     consumer: redis.consumerName,
@@ -21,13 +19,6 @@ export function orderEventsTransport(app: INestApplicationContext): RedisStreams
     contracts: orderEvents,
     orderBySubject: true,
     startFrom: 'beginning',
-    observer: {
-      ...counted,
-      // Counted, and still logged as the transport would without an observer of its own.
-      deadLettered: (delivery, reason) => {
-        counted.deadLettered?.(delivery, reason);
-        logger.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`);
-      },
-    },
+    metrics: app.get(MessagingMetrics),
   });
 }

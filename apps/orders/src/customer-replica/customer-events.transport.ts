@@ -1,6 +1,5 @@
 import { customerEvents } from '@mesh/customers-contracts';
 import { MessagingMetrics, RedisStreamsServer, redisConfig } from '@mesh/messaging';
-import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -13,8 +12,6 @@ import { ORDERS_CONSUMER_GROUP } from './customer-replica.service';
  */
 export function customerEventsTransport(app: NestFastifyApplication): RedisStreamsServer {
   const redis = app.get<ConfigType<typeof redisConfig>>(redisConfig.KEY);
-  const metrics = app.get(MessagingMetrics).consumerObserver(ORDERS_CONSUMER_GROUP);
-  const log = new Logger(RedisStreamsServer.name);
   return new RedisStreamsServer({
     redis: redis.url,
     consumer: redis.consumerName,
@@ -22,12 +19,6 @@ export function customerEventsTransport(app: NestFastifyApplication): RedisStrea
     contracts: customerEvents,
     orderBySubject: true,
     startFrom: 'beginning',
-    observer: {
-      ...metrics,
-      deadLettered: (delivery, reason) => {
-        metrics.deadLettered?.(delivery, reason);
-        log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`);
-      },
-    },
+    metrics: app.get(MessagingMetrics),
   });
 }

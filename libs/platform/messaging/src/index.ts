@@ -40,3 +40,4 @@ export type { OutboxRelayObserver, OutboxRelayOptions } from './outbox-typeorm/o
 export { TypeormOutbox } from './outbox-typeorm/typeorm-outbox';
 export { redisConfig } from './config/redis-config';
 export type { RedisConfig } from './config/redis-config';
+export { combineObservers } from './consumer/consumer-observer';

@@ -11,3 +11,15 @@ export interface ConsumerObserver {
   skipped?(delivery: Delivery, type: string): void;
   problem?(message: string, error: unknown): void;
 }
+
+/** One observer that calls each given observer's hooks in turn (logs and metrics side by side). */
+export function combineObservers(...observers: Array<ConsumerObserver | undefined>): ConsumerObserver {
+  const present = observers.filter((observer): observer is ConsumerObserver => observer !== undefined);
+  return {
+    handled: (delivery, type, durationMs) => present.forEach((observer) => observer.handled?.(delivery, type, durationMs)),
+    failed: (delivery, type, error) => present.forEach((observer) => observer.failed?.(delivery, type, error)),
+    deadLettered: (delivery, reason) => present.forEach((observer) => observer.deadLettered?.(delivery, reason)),
+    skipped: (delivery, type) => present.forEach((observer) => observer.skipped?.(delivery, type)),
+    problem: (message, error) => present.forEach((observer) => observer.problem?.(message, error)),
+  };
+}

@@ -5,9 +5,11 @@ import { Redis, RedisOptions } from 'ioredis';
 import { hostname } from 'node:os';
 import { lastValueFrom } from 'rxjs';
 
+import { combineObservers } from '../consumer/consumer-observer';
 import type { StreamConsumerOptions } from '../consumer/consumer-options';
 import type { DeliveryInfo } from '../consumer/delivery';
 import { StreamConsumer } from '../consumer/stream-consumer';
+import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { withEventLogContext } from './event-log-context';
 import { StreamContext } from './stream-context';
 
@@ -21,6 +23,8 @@ export type RedisStreamsServerOptions = Omit<
   contracts: EventContract[];
   /** Defaults to `<host name>-<pid>`, one per replica. */
   consumer?: string;
+  /** Counts consumed, failed and dead-lettered events and handler durations for this group. */
+  metrics?: MessagingMetrics;
 };
 
 /**
@@ -65,7 +69,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   }
 
   private async start(): Promise<void> {
-    const { redis, contracts, consumer, ...consumerOptions } = this.options;
+    const { redis, contracts, consumer, metrics, ...consumerOptions } = this.options;
     const catalog = new EventCatalog(contracts);
     const handledTypes = [...this.messageHandlers.keys()];
     const unknown = handledTypes.filter((type) => !catalog.get(type));
@@ -83,11 +87,15 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       catalog,
       handles: (type) => this.messageHandlers.has(type),
       handle: (event, delivery) => this.invoke(event, delivery),
-      observer: {
-        problem: (message, error) => this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
-        deadLettered: (delivery, reason) => this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
-        ...consumerOptions.observer,
-      },
+      // Problems and dead letters are always logged; metrics and the caller's observer come on top.
+      observer: combineObservers(
+        {
+          problem: (message, error) => this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+          deadLettered: (delivery, reason) => this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
+        },
+        metrics?.consumerObserver(consumerOptions.group),
+        consumerOptions.observer,
+      ),
     });
     await this.consumer.start();
     this.log.log(`consumer group ${consumerOptions.group} reading ${streams.join(', ')}`);

@@ -5,10 +5,12 @@ import type { ConfigType } from '@nestjs/config';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
 import { PassThrough } from 'node:stream';
 import type { DataSource } from 'typeorm';
 
 import { redisConfig } from '../config/redis-config';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay } from '../outbox-typeorm/outbox-relay';
 import { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
 import { streamKeys } from '../streams/stream-keys';
@@ -34,6 +36,7 @@ function domainModule(dataSource: DataSource): DynamicModule {
     imports: [ServiceModule.forRoot({ name: 'wiring-test', config: [redisConfig] })],
     controllers: [ItemsStreamController],
     providers: [
+      { provide: MessagingMetrics, inject: [Registry], useFactory: (registry: Registry) => new MessagingMetrics(registry) },
       {
         provide: OutboxRelay,
         inject: [redisConfig.KEY],
@@ -66,6 +69,7 @@ describe('a domain service wired with createServiceApp', () => {
           contracts,
           startFrom: 'beginning',
           blockMs: 100,
+          metrics: nestApp.get(MessagingMetrics),
         }),
       ],
     });
@@ -79,7 +83,7 @@ describe('a domain service wired with createServiceApp', () => {
     await redis.quit();
   });
 
-  it('relays committed outbox rows and hands them to its stream handlers, then stops both on close', async () => {
+  it('relays committed outbox rows and hands them to its stream handlers, counted in its metrics, then stops both on close', async () => {
     const events = [1, 2, 3].map((amount) =>
       createEvent(itemCounted, { subject: `item-${amount}`, data: { itemId: `item-${amount}`, amount } }),
     );
@@ -89,6 +93,11 @@ describe('a domain service wired with createServiceApp', () => {
     expect(handled.map((data) => data.amount)).toEqual([1, 2, 3]);
     expect((await readStream(redis, stream)).map((event) => event.id)).toEqual(events.map((event) => event.id));
     expect(app.get(OutboxRelay).active).toBe(true);
+    await eventually('counted', async () =>
+      (await app.get(Registry).getSingleMetricAsString('mesh_events_consumed_total')).includes(
+        `mesh_events_consumed_total{group="wiring-test",stream="${stream}",type="test.item.counted"} 3`,
+      ),
+    );
 
     await app.close();
     expect(app.get(OutboxRelay).active).toBe(false);

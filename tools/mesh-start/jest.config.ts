@@ -1,0 +1,5 @@
+export default {
+  displayName: 'mesh-start',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/mesh-start',
+};

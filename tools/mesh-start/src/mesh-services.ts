@@ -1,0 +1,26 @@
+/** The services `npm start` runs, each on its own default port (the one its ServiceModule declares). */
+export interface MeshService {
+  /** Nx project name; its build lands in dist/apps/<name>/main.js. */
+  readonly name: string;
+  readonly port: number;
+}
+
+export const MESH_SERVICES: readonly MeshService[] = [
+  { name: 'orders', port: 3001 },
+  { name: 'customers', port: 3002 },
+  { name: 'analytics', port: 3003 },
+];
+
+export function serviceUrl(service: MeshService): string {
+  return `http://127.0.0.1:${service.port}`;
+}
+
+/** The services named on the command line (all when none is named). @throws naming an unknown one. */
+export function chooseServices(names: readonly string[]): MeshService[] {
+  if (names.length === 0) return [...MESH_SERVICES];
+  const unknown = names.filter((name) => !MESH_SERVICES.some((service) => service.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown service(s) ${unknown.join(', ')}: choose among ${MESH_SERVICES.map((s) => s.name).join(', ')}`);
+  }
+  return MESH_SERVICES.filter((service) => names.includes(service.name));
+}
