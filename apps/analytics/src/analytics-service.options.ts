@@ -1,0 +1,14 @@
+import type { ServiceAppOptions } from '@mesh/service';
+
+import { analyticsStreamServer } from './ingest/analytics-stream-server';
+
+/** How the analytics service runs, shared by main.ts and the e2e tests so both get the same wiring. */
+export const analyticsServiceOptions = {
+  openApi: {
+    title: 'Analytics',
+    description:
+      'Daily sales, customer value (pseudonymous) and top products, projected from orders.order.v1 and ' +
+      'customers.customer.v1; publishes analytics.sales.v1.',
+  },
+  transports: (app) => [analyticsStreamServer(app)],
+} satisfies ServiceAppOptions;

@@ -1,0 +1,26 @@
+import { redisConfig } from '@mesh/messaging';
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+
+import { JobMetrics } from './job-metrics';
+import { JOB_OPTIONS, QUEUE_PREFIX, REBUILD_QUEUE, ROLLUP_QUEUE } from './queues';
+
+/** BullMQ on the event bus's Redis, under its own prefix, with the two queues and their metrics. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [redisConfig.KEY],
+      useFactory: (redis: ConfigType<typeof redisConfig>) => ({
+        connection: { url: redis.url },
+        prefix: QUEUE_PREFIX,
+        defaultJobOptions: JOB_OPTIONS,
+      }),
+    }),
+    BullModule.registerQueue({ name: REBUILD_QUEUE }, { name: ROLLUP_QUEUE }),
+  ],
+  providers: [JobMetrics],
+  exports: [BullModule, JobMetrics],
+})
+export class JobsModule {}

@@ -1,0 +1,51 @@
+import { EventCatalog } from '@mesh/contract-kit';
+import { salesDayClosed } from '@mesh/analytics-contracts';
+import { MessagingMetrics, OutboxRelay, redisConfig, TypeormOutbox } from '@mesh/messaging';
+import { Global, Logger, Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+import { INPUT_STREAMS } from '../ingest/input-streams';
+import { StreamsRedis } from './streams-redis';
+
+const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
+
+/**
+ * The event bus as analytics uses it: the output port `analytics.sales.v1` through the outbox
+ * (the relay is a provider, so it starts and stops with the app) and the messaging metrics,
+ * which report the lag of every group on the input streams and the outbox backlog.
+ */
+@Global()
+@Module({
+  providers: [
+    StreamsRedis,
+    { provide: TypeormOutbox, useValue: new TypeormOutbox(analyticsEventCatalog) },
+    {
+      provide: MessagingMetrics,
+      inject: [Registry, StreamsRedis],
+      useFactory: (registry: Registry, redis: StreamsRedis) => {
+        const metrics = new MessagingMetrics(registry);
+        for (const stream of [...INPUT_STREAMS, salesDayClosed.stream]) metrics.watchStream(redis.client, stream);
+        return metrics;
+      },
+    },
+    {
+      provide: OutboxRelay,
+      inject: [DataSource, redisConfig.KEY, MessagingMetrics],
+      useFactory: (dataSource: DataSource, redis: ConfigType<typeof redisConfig>, metrics: MessagingMetrics) => {
+        const log = new Logger(OutboxRelay.name);
+        const relay = new OutboxRelay({
+          dataSource,
+          redis: redis.url,
+          catalog: analyticsEventCatalog,
+          observer: { problem: (message, error) => log.warn(error instanceof Error ? `${message}: ${error.message}` : message) },
+        });
+        metrics.watchOutbox('analytics', () => relay.backlog());
+        return relay;
+      },
+    },
+  ],
+  exports: [StreamsRedis, TypeormOutbox, MessagingMetrics],
+})
+export class AnalyticsMessagingModule {}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+
+import { DayClosing } from './day-closing.service';
+import { InputFreshness } from './input-freshness.service';
+import { RollupProcessor } from './rollup.processor';
+import { RollupScheduler } from './rollup-scheduler';
+
+@Module({ providers: [DayClosing, InputFreshness, RollupProcessor, RollupScheduler] })
+export class RollupModule {}
