@@ -24,9 +24,9 @@ export class Slots {
     for (const wake of waiters) wake();
   }
 
-  /** Resolves once at least one slot is free (at once if one is). */
-  async whenFree(): Promise<void> {
-    while (this.free <= 0) {
+  /** Resolves once at least `count` slots are free (at once if they are). */
+  async whenFree(count = 1): Promise<void> {
+    while (this.free < count) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }

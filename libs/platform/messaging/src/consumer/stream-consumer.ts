@@ -66,8 +66,11 @@ export class StreamConsumer {
   private async readUntilStopped(): Promise<void> {
     const { group, consumer, batchSize, blockMs } = this.options;
     while (this.running) {
-      await this.slots.whenFree();
-      const count = Math.min(batchSize, this.slots.free);
+      // XREADGROUP applies COUNT to each stream, so a read may bring `count` entries per stream:
+      // wait for a slot per stream and split the free slots among them.
+      const streams = this.keys.length;
+      await this.slots.whenFree(Math.min(streams, this.options.concurrency));
+      const count = Math.max(1, Math.min(batchSize, Math.floor(this.slots.free / streams)));
       const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', ...this.keys];
       let reply: StreamReadReply;
       try {
