@@ -1,10 +1,8 @@
 import { EventCatalog } from '@mesh/contract-kit';
 import { salesDayClosed } from '@mesh/analytics-contracts';
-import { MessagingMetrics, OutboxRelay, redisConfig, TypeormOutbox } from '@mesh/messaging';
-import { Global, Logger, Module } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { MessagingMetrics, outboxRelayProvider, TypeormOutbox } from '@mesh/messaging';
+import { Global, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 
 import { INPUT_STREAMS } from '../ingest/input-streams';
 import { StreamsRedis } from './streams-redis';
@@ -30,21 +28,7 @@ const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
         return metrics;
       },
     },
-    {
-      provide: OutboxRelay,
-      inject: [DataSource, redisConfig.KEY, MessagingMetrics],
-      useFactory: (dataSource: DataSource, redis: ConfigType<typeof redisConfig>, metrics: MessagingMetrics) => {
-        const log = new Logger(OutboxRelay.name);
-        const relay = new OutboxRelay({
-          dataSource,
-          redis: redis.url,
-          catalog: analyticsEventCatalog,
-          observer: { problem: (message, error) => log.warn(error instanceof Error ? `${message}: ${error.message}` : message) },
-        });
-        metrics.watchOutbox('analytics', () => relay.backlog());
-        return relay;
-      },
-    },
+    outboxRelayProvider('analytics', analyticsEventCatalog),
   ],
   exports: [StreamsRedis, TypeormOutbox, MessagingMetrics],
 })

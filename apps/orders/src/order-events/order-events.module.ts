@@ -1,10 +1,8 @@
 import { EventCatalog } from '@mesh/contract-kit';
-import { MessagingMetrics, OutboxRelay, redisConfig, TypeormOutbox } from '@mesh/messaging';
+import { MessagingMetrics, outboxRelayProvider, TypeormOutbox } from '@mesh/messaging';
 import { orderEvents } from '@mesh/orders-contracts';
-import { Logger, Module } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 
 const orderEventCatalog = new EventCatalog(orderEvents);
 
@@ -20,23 +18,7 @@ const orderEventCatalog = new EventCatalog(orderEvents);
       inject: [Registry],
       useFactory: (registry: Registry) => new MessagingMetrics(registry),
     },
-    {
-      provide: OutboxRelay,
-      inject: [DataSource, redisConfig.KEY, MessagingMetrics],
-      useFactory: (dataSource: DataSource, redis: ConfigType<typeof redisConfig>, metrics: MessagingMetrics) => {
-        const log = new Logger(OutboxRelay.name);
-        const relay = new OutboxRelay({
-          dataSource,
-          redis: redis.url,
-          catalog: orderEventCatalog,
-          observer: {
-            problem: (message, error) => log.warn(error instanceof Error ? `${message}: ${error.message}` : message),
-          },
-        });
-        metrics.watchOutbox('orders', () => relay.backlog());
-        return relay;
-      },
-    },
+    outboxRelayProvider('orders', orderEventCatalog),
   ],
   exports: [TypeormOutbox, MessagingMetrics],
 })

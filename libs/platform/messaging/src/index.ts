@@ -41,3 +41,4 @@ export { TypeormOutbox } from './outbox-typeorm/typeorm-outbox';
 export { redisConfig } from './config/redis-config';
 export type { RedisConfig } from './config/redis-config';
 export { combineObservers } from './consumer/consumer-observer';
+export { outboxRelayProvider } from './outbox-typeorm/outbox-relay.provider';

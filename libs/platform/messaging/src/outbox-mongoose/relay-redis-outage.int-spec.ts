@@ -4,7 +4,7 @@ import type { Connection, Model } from 'mongoose';
 
 import { CountedItem, countChanges, countedItemModel } from '../testing/counted-items';
 import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
-import { RedisServerProcess } from '../testing/redis-server-process';
+import { KillableRedisServer } from '../testing/killable-redis-server';
 import { amountsBySubject, eventsOnStream } from '../testing/stream-events';
 import { eventually, testStream } from '../testing/test-streams';
 import { MongoOutboxRelay } from './mongo-outbox-relay';
@@ -16,14 +16,14 @@ describe('MongoOutboxRelay while Redis is unreachable', () => {
   const { stream, catalog, itemCounted } = testStream();
   const outbox = new MongoOutbox(catalog);
   const problems: string[] = [];
-  let server: RedisServerProcess;
+  let server: KillableRedisServer;
   let redis: Redis;
   let connection: Connection;
   let items: Model<CountedItem>;
   let relay: MongoOutboxRelay;
 
   beforeAll(async () => {
-    server = await RedisServerProcess.start();
+    server = await KillableRedisServer.start();
     // Reconnect quickly, so that the test does not wait out ioredis' default back-off.
     redis = new Redis(server.url, { retryStrategy: () => 100, maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined); // expected while the server is down
