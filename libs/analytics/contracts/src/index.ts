@@ -4,3 +4,4 @@ export type { DailySales, DailySalesResponse } from './api/sales.response';
 export type { CustomerValueResponse } from './api/customer-value.response';
 export type { TopProduct, TopProductsResponse } from './api/top-products.response';
 export type { JobState, JobStatusResponse, RebuildAcceptedResponse } from './api/jobs.response';
+export { analyticsProduct } from './product/analytics.product';

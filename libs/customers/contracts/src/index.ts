@@ -22,3 +22,4 @@ export {
   type UpdateCustomerRequest,
 } from './api/customer-requests';
 export type { CustomerPage, CustomerResponse } from './api/customer.response';
+export { customersProduct } from './product/customers.product';

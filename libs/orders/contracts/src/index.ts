@@ -23,3 +23,4 @@ export {
   orderStatus,
   type OrderStatus,
 } from './api/order.response';
+export { ordersProduct } from './product/orders.product';

@@ -12,3 +12,25 @@ export type { ValidationIssue } from './schema/event-validation-error';
 export { allowUnknownProperties } from './schema/json-schema';
 export type { JsonSchema } from './schema/json-schema';
 export { currencyCode, minorUnits } from './schema/money';
+export { defineDataProduct } from './product/define-data-product';
+export type {
+  ApiPortDefinition,
+  ClassifiedField,
+  DataProduct,
+  DataProductDefinition,
+  DataProductManifest,
+  DataProductOwner,
+  FieldClassification,
+  InputPortDefinition,
+  OutputPortsDefinition,
+  ServiceLevels,
+  StreamPortDefinition,
+} from './product/data-product';
+export type {
+  DataProductDocument,
+  DataProductStatus,
+  InputStreamStatus,
+  OutboxStatus,
+  OutputStreamStatus,
+  ServiceLevelCheck,
+} from './product/data-product-status';

@@ -1,0 +1,111 @@
+import type { EventContract } from '../schema/define-event';
+
+/**
+ * A data product's manifest: what a domain promises to the mesh. It is the one source for
+ * discovery (`/.well-known/data-product`), the generated documents (AsyncAPI, ODCS, Backstage)
+ * and access control (JWT scopes, Redis ACL users). It lives in the domain's contracts library.
+ */
+export interface DataProductDefinition {
+  /** Product name, unique in the mesh, e.g. `orders`. */
+  name: string;
+  /** Owning domain; also the Redis ACL user, the JWT scope prefix and the CloudEvents source. */
+  domain: string;
+  /** Human title for the catalog, e.g. `Orders`. */
+  title: string;
+  description: string;
+  /** Semantic version of the product as a whole (contracts keep their own major versions). */
+  version: string;
+  owner: DataProductOwner;
+  outputPorts: OutputPortsDefinition;
+  inputPorts: InputPortDefinition[];
+  serviceLevels: ServiceLevels;
+  /** Fields that hold classified data, e.g. `{ path: 'customers.customer.registered#/email', classification: 'pii' }`. */
+  classifiedFields: ClassifiedField[];
+  /** Redis keys this domain owns besides its streams (e.g. its BullMQ prefix). */
+  redisKeyPrefixes?: string[];
+}
+
+export interface DataProductOwner {
+  team: string;
+  /** Where to reach the team: an email, a chat channel or an issue tracker URL. */
+  contact: string;
+}
+
+export interface OutputPortsDefinition {
+  api: ApiPortDefinition;
+  streams: StreamPortDefinition[];
+}
+
+export interface ApiPortDefinition {
+  description: string;
+  /** Where the service serves its OpenAPI document, e.g. `/docs-json`. */
+  openApiPath: string;
+}
+
+export interface StreamPortDefinition {
+  /** Stream (output port) name, e.g. `orders.order.v1`; every event's `stream` must equal it. */
+  stream: string;
+  description: string;
+  events: EventContract[];
+}
+
+export interface InputPortDefinition {
+  /** The stream consumed, e.g. `customers.customer.v1`. */
+  stream: string;
+  /** The domain that publishes it. */
+  from: string;
+  /** The consumer group this domain reads it with. */
+  group: string;
+  /** The event types it handles (others are acknowledged and ignored). */
+  eventTypes: string[];
+  description: string;
+}
+
+export interface ServiceLevels {
+  /** Newest applied input event no older than this, in seconds (only for domains with inputs). */
+  freshnessSeconds?: number;
+  /** Each input's consumer group no more than this many entries behind. */
+  maxConsumerLag: number;
+  /** Oldest unpublished outbox event no older than this, in seconds. */
+  maxOutboxAgeSeconds: number;
+  /** Promised availability of the API, e.g. `99.5%` (measured outside the service). */
+  availability: string;
+}
+
+export type FieldClassification = 'pii' | 'pseudonymous' | 'confidential';
+
+export interface ClassifiedField {
+  /** `<event type>#/<json pointer>` or `api:<json pointer in a response>`. */
+  path: string;
+  classification: FieldClassification;
+}
+
+/** The manifest as JSON: what `/.well-known/data-product` serves and the catalog reads. */
+export interface DataProductManifest {
+  name: string;
+  domain: string;
+  title: string;
+  description: string;
+  version: string;
+  owner: DataProductOwner;
+  outputPorts: {
+    api: ApiPortDefinition;
+    streams: Array<{
+      stream: string;
+      description: string;
+      events: Array<{ type: string; version: number; dataschema: string; description: string }>;
+    }>;
+  };
+  inputPorts: InputPortDefinition[];
+  serviceLevels: ServiceLevels;
+  classifiedFields: ClassifiedField[];
+  redisKeyPrefixes: string[];
+}
+
+/** A defined product: the JSON manifest plus the event contracts behind it, for generators. */
+export interface DataProduct {
+  readonly manifest: DataProductManifest;
+  readonly definition: Readonly<DataProductDefinition>;
+  /** Every event contract of every output stream. */
+  readonly events: readonly EventContract[];
+}
