@@ -2,8 +2,30 @@ import { Redis } from 'ioredis';
 
 import { runCommand, UsageError } from './commands';
 import { meshEnv } from './mesh-env';
+import { offlineCommands } from './offline-commands';
+
+const print = (line: string) => console.log(line);
 
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  try {
+    const offline = offlineCommands[args[0] ?? ''];
+    if (offline) {
+      await offline.run(args.slice(1), print);
+      return 0;
+    }
+    return await runStreamCommand(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${Object.values(offlineCommands).map((command) => `  ${command.usage}`).join('\n')}`);
+      return 2;
+    }
+    console.error(`mesh: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function runStreamCommand(args: string[]): Promise<number> {
   const url = meshEnv('REDIS_URL');
   if (!url) {
     console.error('REDIS_URL is not set: run `npm run infra:up` or export REDIS_URL');
@@ -11,11 +33,8 @@ async function main(): Promise<number> {
   }
   const redis = new Redis(url, { maxRetriesPerRequest: 2 });
   try {
-    await runCommand(redis, process.argv.slice(2), (line) => console.log(line));
+    await runCommand(redis, args, print);
     return 0;
-  } catch (error) {
-    console.error(error instanceof UsageError ? error.message : `mesh: ${(error as Error).message}`);
-    return error instanceof UsageError ? 2 : 1;
   } finally {
     redis.disconnect();
   }

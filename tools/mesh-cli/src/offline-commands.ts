@@ -1,0 +1,13 @@
+import type { Print } from './commands';
+
+/**
+ * Commands that need no Redis connection (they read manifests or local secrets), keyed by
+ * name. Each lives in its own file and is registered here.
+ */
+export interface OfflineCommand {
+  /** One usage line, shown with the others on a usage error. */
+  usage: string;
+  run(args: string[], print: Print): Promise<void>;
+}
+
+export const offlineCommands: Record<string, OfflineCommand> = {};
