@@ -18,6 +18,12 @@ if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ] \
   missing+=(golang-go)
 fi
 
+# Chromium: the catalog's browser test drives Debian's build through playwright-core (which
+# cannot download a browser of its own here).
+if [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: nothing to install"
   exit 0

@@ -1,4 +1,5 @@
-import { redisConfig } from '@mesh/messaging';
+import { analyticsProduct } from '@mesh/analytics-contracts';
+import { redisConfig, typeormDataProductStatus } from '@mesh/messaging';
 import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';
 
@@ -28,6 +29,7 @@ import { TopProductsModule } from './top-products/top-products.module';
       defaultPort: 3003,
       config: [analyticsDatabase, redisConfig, pseudonymConfig, rollupScheduleConfig],
       readiness: [typeOrmReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
+      dataProduct: { product: analyticsProduct, status: typeormDataProductStatus() },
     }),
     analyticsTypeOrmModule,
     AnalyticsMessagingModule,

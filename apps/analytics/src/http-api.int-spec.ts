@@ -1,3 +1,4 @@
+import { authorized } from '../test/access-tokens';
 import { type AnalyticsTestApp, startAnalyticsApp } from '../test/analytics-test-app';
 import { addDays, todayUtc } from './date-range/date-range';
 
@@ -10,7 +11,7 @@ describe('analytics HTTP API: parameters and errors', () => {
 
   afterAll(() => analytics?.close());
 
-  const get = (url: string) => analytics.app.inject({ method: 'GET', url });
+  const get = (url: string) => analytics.app.inject({ method: 'GET', url, headers: authorized() });
 
   it('answers ready once PostgreSQL and Redis answer', async () => {
     expect((await get('/health/ready')).statusCode).toBe(200);
@@ -60,5 +61,20 @@ describe('analytics HTTP API: parameters and errors', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['/sales/daily', '/customers/{id}/value', '/products/top', '/admin/rebuild', '/admin/jobs/{id}']),
     );
+  });
+
+  it('asks for a token with analytics:read to read, and analytics:write to start a rebuild', async () => {
+    const inject = (method: 'GET' | 'POST', url: string, headers: Record<string, string>) => analytics.app.inject({ method, url, headers });
+    const anonymous = await inject('GET', '/sales/daily', {});
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="analytics"');
+    expect((await inject('GET', '/products/top', authorized(['orders:read']))).json()).toMatchObject({ requiredScope: 'analytics:read' });
+    expect((await inject('GET', '/products/top', authorized(['analytics:read']))).statusCode).toBe(200);
+    expect((await inject('POST', '/admin/rebuild', authorized(['analytics:read']))).json()).toMatchObject({
+      statusCode: 403,
+      requiredScope: 'analytics:write',
+    });
+    const scopes = (await get('/docs-json')).json().paths['/admin/rebuild'].post['x-required-scope'];
+    expect(scopes).toBe('analytics:write');
   });
 });

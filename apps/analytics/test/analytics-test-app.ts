@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { analyticsServiceOptions } from '../src/analytics-service.options';
 import { AnalyticsModule } from '../src/app.module';
 import { INPUT_CONTRACTS } from '../src/ingest/input-streams';
+import { TEST_AUTH_SECRET } from './access-tokens';
 
 /** Redis logical database of the analytics tests: theirs alone, flushed by each test file. */
 export function analyticsTestRedisUrl(): string {
@@ -38,7 +39,13 @@ export async function startAnalyticsApp(purpose: string, env: Record<string, str
   const logs: Array<Record<string, unknown>> = [];
   const app = await createServiceApp(AnalyticsModule, {
     ...analyticsServiceOptions,
-    env: { ANALYTICS_DATABASE_URL: database.url, REDIS_URL: analyticsTestRedisUrl(), PORT: '0', ...env },
+    env: {
+      ANALYTICS_DATABASE_URL: database.url,
+      REDIS_URL: analyticsTestRedisUrl(),
+      PORT: '0',
+      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      ...env,
+    },
     logDestination: collectLines(logs),
   });
   return {

@@ -2,6 +2,7 @@ import type { CustomerValueResponse, DailySales, TopProduct } from '@mesh/analyt
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { DEVELOPMENT_PSEUDONYM_KEY } from '../src/config/pseudonym.config';
+import { authorized } from './access-tokens';
 import type { ExpectedProjections } from './expected-projections';
 
 /** Everything the API tells about a range and a set of customers. */
@@ -18,7 +19,7 @@ export async function figuresFromApi(
   customerIds: readonly string[],
 ): Promise<ProjectionFigures> {
   const get = async (url: string) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url, headers: authorized() });
     if (response.statusCode === 404) return undefined;
     if (response.statusCode !== 200) throw new Error(`GET ${url} answered ${response.statusCode}: ${response.body}`);
     return response.json();

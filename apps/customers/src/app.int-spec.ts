@@ -1,5 +1,6 @@
 import { ConfigValidationError, createServiceApp } from '@mesh/service';
 
+import { authorized } from '../test/access-tokens';
 import { customersAppForThisFile, testRedisUrl } from '../test/customers-app';
 import { CustomersAppModule } from './app.module';
 
@@ -7,7 +8,10 @@ jest.setTimeout(30_000);
 
 interface OpenApiDocument {
   info: { title: string };
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: object }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ name: string; in: string }>; responses: object; 'x-required-scope'?: string }>
+  >;
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
@@ -40,13 +44,23 @@ describe('the customers service', () => {
     expect(list.parameters?.map((parameter) => `${parameter.in} ${parameter.name}`)).toEqual(
       expect.arrayContaining(['query country', 'query page', 'query limit']),
     );
-    expect(Object.keys(document.paths['/customers']['post'].responses).sort()).toEqual(['201', '400', '409']);
+    expect(Object.keys(document.paths['/customers']['post'].responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '409',
+    ]);
     expect(Object.keys(document.paths['/customers/{id}']['patch'].responses).sort()).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '409',
     ]);
+    expect(document.paths['/customers/{id}']['patch']['x-required-scope']).toBe('customers:write');
+    expect(document.paths['/customers/{id}']['get']['x-required-scope']).toBe('customers:read');
     expect(Object.keys(document.components.schemas['RegisterCustomerDto'].properties ?? {})).toEqual([
       'name',
       'email',
@@ -54,6 +68,20 @@ describe('the customers service', () => {
       'marketingConsent',
     ]);
     expect(document.components.schemas['CustomerResponseDto_Output'].properties).toHaveProperty('tier');
+  });
+
+  it('asks for a token with customers:read to read and customers:write to change', async () => {
+    const inject = (method: 'GET' | 'POST', headers: Record<string, string>) =>
+      context.service.app.inject({ method, url: '/customers', headers, ...(method === 'POST' && { payload: {} }) });
+    const anonymous = await inject('GET', {});
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="customers"');
+    expect((await inject('GET', authorized(['orders:read']))).json()).toMatchObject({ requiredScope: 'customers:read' });
+    expect((await inject('GET', authorized(['customers:read']))).statusCode).toBe(200);
+    expect((await inject('POST', authorized(['customers:read']))).json()).toMatchObject({
+      statusCode: 403,
+      requiredScope: 'customers:write',
+    });
   });
 
   it('serves Swagger UI at /docs', async () => {

@@ -1,4 +1,5 @@
-import { redisConfig } from '@mesh/messaging';
+import { customersProduct } from '@mesh/customers-contracts';
+import { mongooseDataProductStatus, redisConfig } from '@mesh/messaging';
 import { mongooseReadiness, redisReadiness, ServiceModule } from '@mesh/service';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -19,6 +20,7 @@ import { UpdateCustomerModule } from './update-customer/update-customer.module';
       defaultPort: 3002,
       config: [customersMongodb, redisConfig, loyaltyTiers],
       readiness: [mongooseReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
+      dataProduct: { product: customersProduct, status: mongooseDataProductStatus() },
     }),
     MongooseModule.forRootAsync({
       inject: [customersMongodb.KEY],

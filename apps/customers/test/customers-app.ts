@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 
 import { CustomersAppModule } from '../src/app.module';
 import { customersServiceOptions } from '../src/service-options';
+import { authorized, TEST_AUTH_SECRET } from './access-tokens';
 
 /** The Redis database of the customers tests (the orders tests have 1): flushed by each test file. */
 export function testRedisUrl(): string {
@@ -37,7 +38,13 @@ export async function startCustomersApp(env: Record<string, string> = {}): Promi
   const logs: CustomersTestApp['logs'] = [];
   const app = await createServiceApp(CustomersAppModule, {
     ...customersServiceOptions,
-    env: { CUSTOMERS_MONGODB_URL: database.toString(), REDIS_URL: testRedisUrl(), LOG_LEVEL: 'warn', ...env },
+    env: {
+      CUSTOMERS_MONGODB_URL: database.toString(),
+      REDIS_URL: testRedisUrl(),
+      LOG_LEVEL: 'warn',
+      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      ...env,
+    },
     logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) },
   });
   const close = async () => {
@@ -86,7 +93,7 @@ export async function registerCustomer(
     marketingConsent: true,
     ...overrides,
   };
-  const response = await app.inject({ method: 'POST', url: '/customers', payload });
+  const response = await app.inject({ method: 'POST', url: '/customers', payload, headers: authorized() });
   if (response.statusCode !== 201) throw new Error(`registering failed: ${response.statusCode} ${response.body}`);
   return response.json<CustomerResponse>();
 }

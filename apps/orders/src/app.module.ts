@@ -1,4 +1,5 @@
-import { redisConfig } from '@mesh/messaging';
+import { redisConfig, typeormDataProductStatus } from '@mesh/messaging';
+import { ordersProduct } from '@mesh/orders-contracts';
 import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';
 
@@ -17,6 +18,7 @@ import { PlaceOrderModule } from './place-order/place-order.module';
       defaultPort: 3001,
       config: [ordersDatabase, redisConfig],
       readiness: [typeOrmReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
+      dataProduct: { product: ordersProduct, status: typeormDataProductStatus() },
     }),
     ordersTypeOrmModule,
     PlaceOrderModule,

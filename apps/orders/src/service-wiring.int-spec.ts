@@ -1,6 +1,7 @@
 import { OutboxRelay } from '@mesh/messaging';
 import { Client } from 'pg';
 
+import { authorized } from '../test/access-tokens';
 import { registerCustomer } from '../test/customer-events';
 import { OrdersTestApp } from '../test/orders-test-app';
 
@@ -15,8 +16,11 @@ beforeAll(async () => {
 afterAll(() => testApp?.close());
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: object }>>;
-  components: { schemas: Record<string, { required?: string[] }> };
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ name: string; in: string }>; responses: object; 'x-required-scope'?: string }>
+  >;
+  components: { schemas: Record<string, { required?: string[] }>; securitySchemes?: Record<string, object> };
 }
 
 describe('the orders service', () => {
@@ -32,7 +36,7 @@ describe('the orders service', () => {
     ]);
     const place = document.paths['/orders']['post'];
     expect(place.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
-    expect(Object.keys(place.responses).sort()).toEqual(['201', '400', '409', '422']);
+    expect(Object.keys(place.responses).sort()).toEqual(['201', '400', '401', '403', '409', '422']);
     expect(document.paths['/orders']['get'].parameters?.map((parameter) => parameter.name).sort()).toEqual([
       'customerId',
       'limit',
@@ -42,6 +46,32 @@ describe('the orders service', () => {
     expect(document.components.schemas['PlaceOrderDto']?.required).toEqual(['customerId', 'currency', 'items']);
     expect(document.components.schemas['OrderResponseDto']?.required).toContain('total');
     expect((await testApp.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBe(200);
+  });
+
+  it('documents the bearer scheme and the scope of each operation', async () => {
+    const document = (await testApp.app.inject({ method: 'GET', url: '/docs-json' })).json<OpenApiDocument>();
+    expect(document.components.securitySchemes?.['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const scopes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => `${method.toUpperCase()} ${path} ${operation['x-required-scope']}`),
+    );
+    expect(scopes.sort()).toEqual([
+      'GET /orders orders:read',
+      'GET /orders/{id} orders:read',
+      'POST /orders orders:write',
+      'POST /orders/{id}/cancel orders:write',
+      'POST /orders/{id}/ship orders:write',
+    ]);
+  });
+
+  it('asks for a token with orders:read to read and orders:write to change', async () => {
+    const list = (headers: Record<string, string>) => testApp.app.inject({ method: 'GET', url: '/orders', headers });
+    expect((await list({})).statusCode).toBe(401);
+    expect((await list({})).headers['www-authenticate']).toBe('Bearer realm="orders"');
+    expect((await list(authorized(['customers:read']))).json()).toMatchObject({ statusCode: 403, requiredScope: 'orders:read' });
+    expect((await list(authorized(['orders:read']))).statusCode).toBe(200);
+    const readerPlaces = await testApp.placeOrder({}, authorized(['orders:read']));
+    expect(readerPlaces.json()).toMatchObject({ statusCode: 403, requiredScope: 'orders:write' });
+    expect((await testApp.placeOrder({}, { authorization: 'Bearer not-a-token' })).statusCode).toBe(401);
   });
 
   it('is ready when PostgreSQL and Redis answer, and not ready without Redis', async () => {

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { OrdersModule } from '../src/app.module';
 import { ordersServiceOptions } from '../src/orders-service.options';
+import { authorized, TEST_AUTH_SECRET } from './access-tokens';
 
 /**
  * The orders service exactly as main.ts wires it, on a throwaway database and a redis-server of
@@ -31,7 +32,12 @@ export class OrdersTestApp {
     const logDestination = new PassThrough();
     const app = await createServiceApp(OrdersModule, {
       ...ordersServiceOptions,
-      env: { ORDERS_DATABASE_URL: database.url, REDIS_URL: redisServer.url, LOG_LEVEL: 'warn' },
+      env: {
+        ORDERS_DATABASE_URL: database.url,
+        REDIS_URL: redisServer.url,
+        LOG_LEVEL: 'warn',
+        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      },
       logDestination,
     });
     const testApp = new OrdersTestApp(app, database, redisServer);
@@ -57,8 +63,9 @@ export class OrdersTestApp {
     return eventsOnStream(this.redis, ORDER_STREAM);
   }
 
+  /** POST /orders with a token of both orders scopes (headers given win). */
   async placeOrder(body: object, headers: Record<string, string> = {}) {
-    return this.app.inject({ method: 'POST', url: '/orders', payload: body, headers });
+    return this.app.inject({ method: 'POST', url: '/orders', payload: body, headers: { ...authorized(), ...headers } });
   }
 
   /** Places a valid order and returns it, failing the test on any other answer. */

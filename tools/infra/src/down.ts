@@ -1,4 +1,5 @@
-import { removeEnvKeys } from './env-file';
+import { AUTH_SECRET_VARIABLE } from './dev-auth-secret';
+import { readEnvFile, removeEnvKeys } from './env-file';
 import { describeError, InfraError } from './errors';
 import { type InfraOptions, resolveSettings } from './options';
 import { readState, writeState } from './state-file';
@@ -34,6 +35,10 @@ export async function down(options: InfraOptions = {}): Promise<DownResult> {
   }
   writeState(settings.stateFile, state);
   removeEnvKeys(settings.envFile, stopped.flatMap((server) => ENV_KEYS[server.store]));
+  // Once no store is left, the secret goes too, so no .mesh/env remains (it stays in .mesh/auth-jwt-secret).
+  if (Object.keys(readEnvFile(settings.envFile)).every((key) => key === AUTH_SECRET_VARIABLE)) {
+    removeEnvKeys(settings.envFile, [AUTH_SECRET_VARIABLE]);
+  }
   if (stopped.length === 0 && failures.length === 0) settings.log('infra: nothing that infra started is running');
   if (failures.length > 0) {
     throw new InfraError(`infra down could not stop everything (still in ${settings.stateFile}):\n${failures.join('\n')}`);

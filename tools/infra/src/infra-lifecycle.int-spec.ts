@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Redis } from 'ioredis';
@@ -63,6 +63,8 @@ describe('infra lifecycle on free ports', () => {
     const urls = readEnvFile(join(root.dir, '.mesh', 'env'));
     expect(urls['POSTGRES_URL']).toBe(`postgres://postgres@127.0.0.1:${ports.postgres}/postgres`);
     expect(urls['CUSTOMERS_MONGODB_URL']).toBe(`mongodb://127.0.0.1:${ports.mongo}/customers`);
+    // The services' dev token key rides along, kept in .mesh/ so that it outlives infra:down.
+    expect(urls['AUTH_JWT_SECRET']).toBe(readFileSync(join(root.dir, '.mesh', 'auth-jwt-secret'), 'utf8').trim());
 
     expect(await currentDatabase(urls['ORDERS_DATABASE_URL'])).toBe('orders');
     expect(await currentDatabase(urls['ANALYTICS_DATABASE_URL'])).toBe('analytics');
@@ -127,6 +129,7 @@ describe('infra lifecycle on free ports', () => {
     ).toEqual([false, false, false]);
     expect(existsSync(join(root.dir, '.mesh', 'infra-state.json'))).toBe(false);
     expect(existsSync(join(root.dir, '.mesh', 'env'))).toBe(false);
+    expect(existsSync(join(root.dir, '.mesh', 'auth-jwt-secret'))).toBe(true);
   }, 60_000);
 });
 

@@ -49,7 +49,7 @@ function runNx(
 ): Promise<number> {
   // The workspace's own nx: npx could fetch another one from the registry when it is missing.
   const nxBinary = join(WORKSPACE_ROOT, 'node_modules', '.bin', 'nx');
-  const args = ['run-many', '-t', 'lint', 'typecheck', 'test', '--output-style=stream', ...nxArguments];
+  const args = ['run-many', '-t', 'lint', 'typecheck', 'test', 'contract-check', '--output-style=stream', ...nxArguments];
   console.log(`run-tests: nx ${args.join(' ')}`);
   return new Promise((resolvePromise, reject) => {
     // No stdin: CI runs without one, and nothing here should wait for input.

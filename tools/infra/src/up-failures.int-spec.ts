@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { closeServer, freePorts, isolatedEnv, listen, makeTempRoot } from '../test/infra-test-kit';
@@ -40,7 +40,9 @@ describe('up', () => {
       ANALYTICS_DATABASE_URL: `postgres://app@127.0.0.1:${ports.postgres}/analytics`,
       REDIS_URL: `redis://127.0.0.1:${ports.redis}/2`,
       CUSTOMERS_MONGODB_URL: `mongodb://127.0.0.1:${ports.mongo}/crm`,
+      AUTH_JWT_SECRET: result.authSecret,
     });
+    expect(result.authSecret).toBe(readFileSync(join(root.dir, '.mesh', 'auth-jwt-secret'), 'utf8').trim());
     expect(lines.join('\n')).toContain('REDIS_URL from the environment');
   }, 30_000);
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
+import { AUTH_SECRET_VARIABLE, devAuthSecret } from './dev-auth-secret';
 import { readEnvFile, writeEnvFile } from './env-file';
 import { errorMessage } from './errors';
 import { type InfraOptions, type InfraSettings, resolveSettings } from './options';
@@ -21,6 +22,8 @@ export interface UpResult {
   startedNow: StartedServer[];
   envFile: string;
   stateFile: string;
+  /** The services' AUTH_JWT_SECRET as written to .mesh/env (made once, kept in .mesh/auth-jwt-secret). */
+  authSecret: string;
 }
 
 /**
@@ -53,9 +56,11 @@ export async function up(options: UpOptions = {}): Promise<UpResult> {
   writeState(settings.stateFile, nextState(recorded, startedNow));
   // Merged, so that `up redis` keeps the PostgreSQL and MongoDB URLs of an earlier full `up`.
   const env = Object.assign(readEnvFile(settings.envFile), ...stores.map((store) => store.env)) as Record<string, string>;
+  // Not a store, but what every local service needs beside them: the key of its access tokens.
+  env[AUTH_SECRET_VARIABLE] = devAuthSecret(settings.meshDir);
   writeEnvFile(settings.envFile, env);
   settings.log(`infra: wrote ${settings.envFile}`);
-  return { stores, startedNow, envFile: settings.envFile, stateFile: settings.stateFile };
+  return { stores, startedNow, envFile: settings.envFile, stateFile: settings.stateFile, authSecret: env[AUTH_SECRET_VARIABLE] };
 }
 
 /** Earlier servers that still run stay recorded (an env URL may have won over one); new ones are added. */

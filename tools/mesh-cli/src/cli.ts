@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 
 import { runCommand, UsageError } from './commands';
-import { meshEnv } from './mesh-env';
 import { offlineCommands } from './offline-commands';
+import { cliRedisUrl } from './redis-url';
 
 const print = (line: string) => console.log(line);
 
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
 }
 
 async function runStreamCommand(args: string[]): Promise<number> {
-  const url = meshEnv('REDIS_URL');
+  const url = cliRedisUrl();
   if (!url) {
     console.error('REDIS_URL is not set: run `npm run infra:up` or export REDIS_URL');
     return 2;

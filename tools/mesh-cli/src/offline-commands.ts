@@ -1,4 +1,6 @@
+import { aclCommand } from './acl/acl-command';
 import type { Print } from './commands';
+import { tokenCommand } from './token-command';
 
 /**
  * Commands that need no Redis connection (they read manifests or local secrets), keyed by
@@ -11,3 +13,5 @@ export interface OfflineCommand {
 }
 
 export const offlineCommands: Record<string, OfflineCommand> = {};
+offlineCommands.acl = aclCommand();
+offlineCommands.token = tokenCommand();

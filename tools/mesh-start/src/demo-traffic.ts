@@ -7,6 +7,9 @@ export interface DemoTargets {
   analytics: string;
 }
 
+/** The `Authorization` header value for the next request (a fresh token before the last expires). */
+export type DemoAuthorization = () => string;
+
 export interface DemoCounts {
   customers: number;
   orders: number;
@@ -23,10 +26,12 @@ const SKUS = ['BOOK-1', 'BOOK-2', 'MUG-1', 'PEN-3', 'LAMP-7'];
 /**
  * Steady demo traffic through the public APIs only: a new customer now and then, orders from
  * known customers, and a cancellation for one order in ten, so that the analytics projections
- * show moving numbers. Runs until `signal` aborts; reports every `reportEveryMs`.
+ * show moving numbers. Every request carries `authorization()`, as any client of the mesh must.
+ * Runs until `signal` aborts; reports every `reportEveryMs`.
  */
 export async function driveDemoTraffic(
   targets: DemoTargets,
+  authorization: DemoAuthorization,
   signal: AbortSignal,
   report: (counts: DemoCounts, dailySales: string) => void,
   options: { intervalMs?: number; reportEveryMs?: number } = {},
@@ -39,10 +44,10 @@ export async function driveDemoTraffic(
   for (let tick = 0; !signal.aborted; tick += 1) {
     try {
       if (customerIds.length < 3 || tick % 10 === 0) {
-        customerIds.push(await registerCustomer(targets.customers, tick));
+        customerIds.push(await registerCustomer(targets.customers, tick, authorization));
         counts.customers += 1;
       } else {
-        await placeOrder(targets.orders, pick(customerIds), counts);
+        await placeOrder(targets.orders, pick(customerIds), counts, authorization);
       }
     } catch (error) {
       if (signal.aborted) break;
@@ -51,14 +56,14 @@ export async function driveDemoTraffic(
     }
     if (Date.now() - lastReport >= reportEveryMs) {
       lastReport = Date.now();
-      report(counts, await todaysSales(targets.analytics));
+      report(counts, await todaysSales(targets.analytics, authorization));
     }
     await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
   }
   return counts;
 }
 
-async function registerCustomer(baseUrl: string, tick: number): Promise<string> {
+async function registerCustomer(baseUrl: string, tick: number, authorization: DemoAuthorization): Promise<string> {
   const suffix = `${Date.now().toString(36)}-${tick}`;
   const body = {
     name: `Demo Customer ${suffix}`,
@@ -66,42 +71,51 @@ async function registerCustomer(baseUrl: string, tick: number): Promise<string> 
     country: pick(COUNTRIES),
     marketingConsent: tick % 2 === 0,
   };
-  const customer = await postJson<{ id: string }>(`${baseUrl}/customers`, body, [201]);
+  const customer = await postJson<{ id: string }>(`${baseUrl}/customers`, body, [201], authorization);
   return customer.body.id;
 }
 
-async function placeOrder(baseUrl: string, customerId: string, counts: DemoCounts): Promise<void> {
+async function placeOrder(
+  baseUrl: string,
+  customerId: string,
+  counts: DemoCounts,
+  authorization: DemoAuthorization,
+): Promise<void> {
   const items = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => ({
     sku: pick(SKUS),
     quantity: 1 + Math.floor(Math.random() * 3),
     unitPrice: 100 * (1 + Math.floor(Math.random() * 50)),
   }));
-  const placed = await postJson<{ id: string }>(`${baseUrl}/orders`, { customerId, currency: pick(CURRENCIES), items }, [201, 422]);
+  const order = { customerId, currency: pick(CURRENCIES), items };
+  const placed = await postJson<{ id: string }>(`${baseUrl}/orders`, order, [201, 422], authorization);
   if (placed.status === 422) {
     counts.notYetKnown += 1;
     return;
   }
   counts.orders += 1;
   if (Math.random() < 0.1) {
-    await postJson(`${baseUrl}/orders/${placed.body.id}/cancel`, {}, [200, 201]);
+    await postJson(`${baseUrl}/orders/${placed.body.id}/cancel`, {}, [200, 201], authorization);
     counts.cancelled += 1;
   }
 }
 
-async function todaysSales(baseUrl: string): Promise<string> {
+async function todaysSales(baseUrl: string, authorization: DemoAuthorization): Promise<string> {
   const today = new Date().toISOString().slice(0, 10);
   try {
-    const response = await fetch(`${baseUrl}/sales/daily?from=${today}&to=${today}`);
+    const response = await fetch(`${baseUrl}/sales/daily?from=${today}&to=${today}`, {
+      headers: { authorization: authorization() },
+      signal: AbortSignal.timeout(5_000),
+    });
     return response.ok ? JSON.stringify(await response.json()) : `analytics answered ${response.status}`;
   } catch (error) {
     return `analytics unreachable (${error instanceof Error ? error.message : String(error)})`;
   }
 }
 
-async function postJson<T = unknown>(url: string, body: unknown, expected: number[]) {
+async function postJson<T = unknown>(url: string, body: unknown, expected: number[], authorization: DemoAuthorization) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: authorization() },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(5_000),
   });

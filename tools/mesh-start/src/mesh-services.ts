@@ -3,12 +3,20 @@ export interface MeshService {
   /** Nx project name; its build lands in dist/apps/<name>/main.js. */
   readonly name: string;
   readonly port: number;
+  /** Environment of its own, on top of the stores' URLs. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export const MESH_SERVICES: readonly MeshService[] = [
   { name: 'orders', port: 3001 },
   { name: 'customers', port: 3002 },
   { name: 'analytics', port: 3003 },
+  // Reads the three domains above: their /.well-known/data-product, on the ports just listed.
+  {
+    name: 'catalog',
+    port: 3004,
+    env: { CATALOG_PRODUCTS: 'http://127.0.0.1:3001,http://127.0.0.1:3002,http://127.0.0.1:3003' },
+  },
 ];
 
 export function serviceUrl(service: MeshService): string {

@@ -37,7 +37,7 @@ export class ServiceProcess {
 
   static start(service: MeshService, mainFile: string, env: NodeJS.ProcessEnv, onLine: (line: string) => void) {
     const child = spawn(process.execPath, ['--enable-source-maps', mainFile], {
-      env: { ...env, PORT: String(service.port) },
+      env: { ...env, ...service.env, PORT: String(service.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
       // A process group of its own: Ctrl-C in the terminal reaches only `npm start`, which then
       // stops each service once, with SIGTERM, after the demo traffic has stopped.

@@ -5,10 +5,11 @@
  * (gracefully: they drain) and then the stores it started.
  */
 import { describeError, down, type StoreKind, up, WORKSPACE_ROOT } from '@mesh/infra';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
+import { buildServices } from './build-services';
+import { demoAuthorization, meshAuth } from './demo-credentials';
 import { driveDemoTraffic } from './demo-traffic';
 import { formatLogLine, logPrefix } from './log-line';
 import { chooseServices, type MeshService, serviceUrl } from './mesh-services';
@@ -54,6 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const infra = await up({ signal: shutdown.signal });
     startedStores = infra.startedNow.map((server) => server.store);
     const storeEnv = Object.assign({}, ...infra.stores.map((store) => store.env)) as Record<string, string>;
+    // The key the services check access tokens with; the demo signs its tokens with it too.
+    const auth = meshAuth(process.env, infra.authSecret);
     if (options.build) await buildServices(options.services);
     if (shutdown.signal.aborted) return 130;
 
@@ -61,7 +64,7 @@ async function main(argv: readonly string[]): Promise<number> {
     options.services.forEach((service, index) => {
       const prefix = logPrefix(service.name, width, COLOURS[index % COLOURS.length], process.stdout.isTTY);
       const mainFile = join(WORKSPACE_ROOT, 'dist', 'apps', service.name, 'main.js');
-      const child = ServiceProcess.start(service, mainFile, { ...process.env, ...storeEnv }, (line) =>
+      const child = ServiceProcess.start(service, mainFile, { ...process.env, ...storeEnv, ...auth.serviceEnv }, (line) =>
         console.log(`${prefix} ${formatLogLine(line)}`),
       );
       void child.exited.then((exit) => {
@@ -71,12 +74,13 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     await Promise.all(running.map((child) => waitUntilReady(child, serviceUrl(child.service), READY_TIMEOUT_MS)));
     console.log(`\n${await formatStatusTable(options.services)}\n\nmesh: running; Ctrl-C stops it all\n`);
+    console.log('mesh: the APIs need a token: npm run -s mesh -- token --scopes orders:read,orders:write\n');
 
     if (options.demo) {
       const [customers, orders, analytics] = ['customers', 'orders', 'analytics'].map(
         (name) => `http://127.0.0.1:${options.services.find((service) => service.name === name)?.port ?? 0}`,
       );
-      void driveDemoTraffic({ customers, orders, analytics }, shutdown.signal, (counts, sales) =>
+      void driveDemoTraffic({ customers, orders, analytics }, demoAuthorization(auth.secret), shutdown.signal, (counts, sales) =>
         console.log(`demo: ${JSON.stringify(counts)}; analytics today: ${sales}`),
       );
     }
@@ -91,15 +95,6 @@ async function main(argv: readonly string[]): Promise<number> {
     if (running.length > 0) console.log(`mesh: stopped ${running.map((child) => child.service.name).join(', ')}`);
     if (startedStores.length > 0) await down({ stores: startedStores }).catch((error: unknown) => console.error(`mesh: ${describeError(error)}`));
   }
-}
-
-async function buildServices(services: readonly MeshService[]): Promise<void> {
-  const nx = join(WORKSPACE_ROOT, 'node_modules', '.bin', 'nx');
-  const args = ['run-many', '-t', 'build', '-p', ...services.map((service) => service.name), '--output-style=static'];
-  console.log(`mesh: nx ${args.join(' ')}`);
-  const child = spawn(nx, args, { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`the build failed (nx exited with ${code}); see its output above`);
 }
 
 main(process.argv.slice(2)).then(

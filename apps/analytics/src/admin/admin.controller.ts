@@ -10,7 +10,7 @@ import { REBUILD_JOB, REBUILD_QUEUE, ROLLUP_QUEUE } from '../jobs/queues';
 import { JobIdParams } from './dto/job-id.params';
 import { jobStatus } from './job-status';
 
-/** Operator endpoints (authentication comes with the platform's auth issue). */
+/** Operator endpoints: a rebuild needs `analytics:write`, a job's status `analytics:read` (the default rule). */
 @ApiTags('admin')
 @Controller('admin')
 export class AdminController {

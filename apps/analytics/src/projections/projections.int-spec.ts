@@ -2,6 +2,7 @@ import type { CustomerValueResponse, DailySalesResponse, TopProductsResponse } f
 import { createEvent } from '@mesh/contract-kit';
 import { orderPlaced } from '@mesh/orders-contracts';
 
+import { authorized } from '../../test/access-tokens';
 import { type AnalyticsTestApp, startAnalyticsApp } from '../../test/analytics-test-app';
 import { ExpectedProjections } from '../../test/expected-projections';
 import { generateHistory } from '../../test/generated-history';
@@ -29,7 +30,7 @@ describe('analytics projections from a generated history', () => {
   afterAll(() => analytics?.close());
 
   const get = async <T>(url: string): Promise<T> => {
-    const response = await analytics.app.inject({ method: 'GET', url });
+    const response = await analytics.app.inject({ method: 'GET', url, headers: authorized() });
     expect(response.statusCode).toBe(200);
     return response.json<T>();
   };

@@ -4,6 +4,7 @@ import { createEvent, type EventEnvelope } from '@mesh/contract-kit';
 import { eventually } from '@mesh/messaging/testing';
 import { orderPlaced } from '@mesh/orders-contracts';
 
+import { authorized } from '../../test/access-tokens';
 import { type AnalyticsTestApp, startAnalyticsApp } from '../../test/analytics-test-app';
 import { ExpectedProjections } from '../../test/expected-projections';
 import { generateHistory } from '../../test/generated-history';
@@ -30,7 +31,7 @@ describe('rebuild (BullMQ job)', () => {
 
   afterAll(() => analytics?.close());
 
-  const inject = (method: 'GET' | 'POST', url: string) => analytics.app.inject({ method, url });
+  const inject = (method: 'GET' | 'POST', url: string) => analytics.app.inject({ method, url, headers: authorized() });
   const publish = async (events: readonly EventEnvelope[]) => {
     for (let index = 0; index < events.length; index += 100) await analytics.publisher.publishBatch(events.slice(index, index + 100));
   };

@@ -6,6 +6,7 @@ import { orderCancelled, orderPlaced } from '@mesh/orders-contracts';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 
+import { authorized } from '../../test/access-tokens';
 import { type AnalyticsTestApp, startAnalyticsApp } from '../../test/analytics-test-app';
 import { waitUntilApplied } from '../../test/wait-until-applied';
 import { addDays, todayUtc } from '../date-range/date-range';
@@ -55,7 +56,7 @@ describe('rollup (BullMQ job)', () => {
     const job = await rollupQueue.add(ROLLUP_JOB, {});
     let status: JobStatusResponse | undefined;
     await eventually('the rollup to finish', async () => {
-      status = (await analytics.app.inject({ method: 'GET', url: `/admin/jobs/${job.id}` })).json<JobStatusResponse>();
+      status = (await analytics.app.inject({ method: 'GET', url: `/admin/jobs/${job.id}`, headers: authorized() })).json<JobStatusResponse>();
       return status.state === 'completed' || status.state === 'failed';
     }, 30_000);
     return status as JobStatusResponse;
@@ -91,7 +92,7 @@ describe('rollup (BullMQ job)', () => {
     const [{ unsent }] = await analytics.dataSource.query(`SELECT count(*)::int AS unsent FROM mesh_outbox WHERE sent_at IS NULL`);
     expect(unsent).toBe(0);
     expect(await closedEvents()).toHaveLength(3);
-    const sales = (await analytics.app.inject({ method: 'GET', url: `/sales/daily?from=${yesterday}&to=${yesterday}` })).json();
+    const sales = (await analytics.app.inject({ method: 'GET', url: `/sales/daily?from=${yesterday}&to=${yesterday}`, headers: authorized() })).json();
     expect(sales.days[0]).toMatchObject({ orders: 3, revenue: 1_040 });
   }, 60_000);
 

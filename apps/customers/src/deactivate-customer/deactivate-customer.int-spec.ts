@@ -2,6 +2,7 @@ import { customerDeactivated, type CustomerResponse } from '@mesh/customers-cont
 import { eventually } from '@mesh/messaging/testing';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { assertValidCustomerEvent, customerEventsOf } from '../../test/customer-stream';
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 
@@ -10,7 +11,8 @@ jest.setTimeout(30_000);
 describe('POST /customers/:id/deactivate', () => {
   const context = customersAppForThisFile();
 
-  const deactivate = (id: string) => context.service.app.inject({ method: 'POST', url: `/customers/${id}/deactivate` });
+  const deactivate = (id: string) =>
+    context.service.app.inject({ method: 'POST', url: `/customers/${id}/deactivate`, headers: authorized() });
 
   it('deactivates the customer and publishes customers.customer.deactivated', async () => {
     const customer = await registerCustomer(context.service.app);

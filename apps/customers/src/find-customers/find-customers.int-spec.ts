@@ -1,6 +1,7 @@
 import type { CustomerPage, CustomerResponse } from '@mesh/customers-contracts';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 
 jest.setTimeout(30_000);
@@ -9,7 +10,7 @@ describe('GET /customers and GET /customers/:id', () => {
   const context = customersAppForThisFile();
   const inFrance: CustomerResponse[] = [];
 
-  const get = (url: string) => context.service.app.inject({ method: 'GET', url });
+  const get = (url: string) => context.service.app.inject({ method: 'GET', url, headers: authorized() });
 
   beforeAll(async () => {
     for (let index = 0; index < 5; index += 1) {

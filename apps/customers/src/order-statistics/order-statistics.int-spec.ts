@@ -2,6 +2,7 @@ import { customerTierChanged, type CustomerResponse } from '@mesh/customers-cont
 import { eventually } from '@mesh/messaging/testing';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { assertValidCustomerEvent, customerEventsOf } from '../../test/customer-stream';
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 import { OrdersStream } from '../../test/order-events';
@@ -13,7 +14,9 @@ describe('order statistics and loyalty tier from the orders events', () => {
   let orders: OrdersStream;
 
   const read = async (id: string) =>
-    (await context.service.app.inject({ method: 'GET', url: `/customers/${id}` })).json<CustomerResponse>();
+    (
+      await context.service.app.inject({ method: 'GET', url: `/customers/${id}`, headers: authorized() })
+    ).json<CustomerResponse>();
   const tierChanges = async (id: string) =>
     (await customerEventsOf(context.redis, id)).filter((event) => event.type === customerTierChanged.type);
 

@@ -1,6 +1,7 @@
 import { customerRegistered, type CustomerResponse } from '@mesh/customers-contracts';
 import { eventually } from '@mesh/messaging/testing';
 
+import { authorized } from '../../test/access-tokens';
 import { assertValidCustomerEvent, customerEventsOf } from '../../test/customer-stream';
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 
@@ -10,7 +11,12 @@ describe('POST /customers', () => {
   const context = customersAppForThisFile();
 
   const post = (payload: unknown) =>
-    context.service.app.inject({ method: 'POST', url: '/customers', payload: payload as object });
+    context.service.app.inject({
+      method: 'POST',
+      url: '/customers',
+      payload: payload as object,
+      headers: authorized(),
+    });
   const valid = { name: 'Grace Hopper', email: 'Grace.Hopper@Example.com', country: 'US', marketingConsent: false };
 
   it('registers a customer: 201 with the customer, bronze and without orders', async () => {
@@ -29,7 +35,11 @@ describe('POST /customers', () => {
       registeredAt: expect.any(String),
       updatedAt: customer.registeredAt,
     });
-    const read = await context.service.app.inject({ method: 'GET', url: `/customers/${customer.id}` });
+    const read = await context.service.app.inject({
+      method: 'GET',
+      url: `/customers/${customer.id}`,
+      headers: authorized(),
+    });
     expect(read.json()).toEqual(customer);
   });
 
@@ -65,7 +75,11 @@ describe('POST /customers', () => {
       statusCode: 409,
       message: 'a customer with email KATHERINE.JOHNSON@example.ORG is already registered',
     });
-    const list = await context.service.app.inject({ method: 'GET', url: '/customers?limit=100' });
+    const list = await context.service.app.inject({
+      method: 'GET',
+      url: '/customers?limit=100',
+      headers: authorized(),
+    });
     const sameEmail = list
       .json<{ items: CustomerResponse[] }>()
       .items.filter((customer) => customer.email.toLowerCase() === 'katherine.johnson@example.org');
@@ -98,7 +112,7 @@ describe('POST /customers', () => {
     const response = await context.service.app.inject({
       method: 'POST',
       url: '/customers',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authorized(), 'content-type': 'application/json' },
       payload: JSON.stringify(payload),
     });
 

@@ -2,6 +2,7 @@ import { customerUpdated, type CustomerResponse } from '@mesh/customers-contract
 import { eventually } from '@mesh/messaging/testing';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { assertValidCustomerEvent, customerEventsOf } from '../../test/customer-stream';
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 
@@ -11,7 +12,12 @@ describe('PATCH /customers/:id', () => {
   const context = customersAppForThisFile();
 
   const patch = (id: string, payload: unknown) =>
-    context.service.app.inject({ method: 'PATCH', url: `/customers/${id}`, payload: payload as object });
+    context.service.app.inject({
+      method: 'PATCH',
+      url: `/customers/${id}`,
+      payload: payload as object,
+      headers: authorized(),
+    });
 
   it('changes the given fields, bumps the revision and publishes customers.customer.updated with the new state', async () => {
     const customer = await registerCustomer(context.service.app, {
@@ -27,9 +33,11 @@ describe('PATCH /customers/:id', () => {
     expect(updated).toMatchObject({ name: 'Ada King', country: 'GB', marketingConsent: false, revision: 2 });
     expect(updated.email).toBe(customer.email);
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(customer.updatedAt));
-    expect((await context.service.app.inject({ method: 'GET', url: `/customers/${customer.id}` })).json()).toEqual(
-      updated,
-    );
+    expect(
+      (
+        await context.service.app.inject({ method: 'GET', url: `/customers/${customer.id}`, headers: authorized() })
+      ).json(),
+    ).toEqual(updated);
 
     await eventually(
       'the updated event',
@@ -71,13 +79,21 @@ describe('PATCH /customers/:id', () => {
 
   it('answers 409 for a deactivated customer and changes nothing', async () => {
     const customer = await registerCustomer(context.service.app);
-    await context.service.app.inject({ method: 'POST', url: `/customers/${customer.id}/deactivate` });
+    await context.service.app.inject({
+      method: 'POST',
+      url: `/customers/${customer.id}/deactivate`,
+      headers: authorized(),
+    });
 
     const response = await patch(customer.id, { name: 'Someone Else' });
 
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ message: `customer ${customer.id} is deactivated and cannot be changed` });
-    const read = await context.service.app.inject({ method: 'GET', url: `/customers/${customer.id}` });
+    const read = await context.service.app.inject({
+      method: 'GET',
+      url: `/customers/${customer.id}`,
+      headers: authorized(),
+    });
     expect(read.json()).toMatchObject({ name: customer.name, status: 'deactivated', revision: 2 });
   });
 

@@ -3,6 +3,7 @@ import { OutboxRelay } from '@mesh/messaging';
 import { eventually } from '@mesh/messaging/testing';
 import type { OrderResponse } from '@mesh/orders-contracts';
 
+import { authorized } from '../../test/access-tokens';
 import { registerCustomer } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
 
@@ -53,8 +54,12 @@ describe('orders placed while Redis is unreachable', () => {
     const cancelled = orders.filter((_, index) => index % 5 === 0);
     const shipped = orders.filter((_, index) => index % 5 === 1);
     const transitions = await Promise.all([
-      ...cancelled.map((order) => testApp.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel` })),
-      ...shipped.map((order) => testApp.app.inject({ method: 'POST', url: `/orders/${order.id}/ship` })),
+      ...cancelled.map((order) =>
+        testApp.app.inject({ method: 'POST', url: `/orders/${order.id}/cancel`, headers: authorized() }),
+      ),
+      ...shipped.map((order) =>
+        testApp.app.inject({ method: 'POST', url: `/orders/${order.id}/ship`, headers: authorized() }),
+      ),
     ]);
     expect(transitions.filter((response) => response.statusCode !== 200)).toEqual([]);
     const expected = total + cancelled.length + shipped.length;

@@ -1,6 +1,7 @@
 import { eventually } from '@mesh/messaging/testing';
 import type { OrderResponse } from '@mesh/orders-contracts';
 
+import { authorized } from '../../test/access-tokens';
 import { registerCustomer } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
 
@@ -47,7 +48,11 @@ describe('a transaction that fails after its outbox insert', () => {
       { customerId: doomed, currency: 'EUR', items: [{ sku: 'A', quantity: 1, unitPrice: 1 }] },
       { 'idempotency-key': 'doomed-1' },
     );
-    const cancellation = await testApp.app.inject({ method: 'POST', url: `/orders/${survivor.id}/cancel` });
+    const cancellation = await testApp.app.inject({
+      method: 'POST',
+      url: `/orders/${survivor.id}/cancel`,
+      headers: authorized(),
+    });
     expect([placement.statusCode, cancellation.statusCode]).toEqual([500, 500]);
     expect(placement.json()).toEqual({
       statusCode: 500,
@@ -59,7 +64,9 @@ describe('a transaction that fails after its outbox insert', () => {
       'SELECT count(*)::int AS orders FROM orders',
     );
     expect(orders).toBe(1);
-    expect((await testApp.app.inject({ method: 'GET', url: `/orders/${survivor.id}` })).json()).toEqual(survivor);
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: `/orders/${survivor.id}`, headers: authorized() })).json(),
+    ).toEqual(survivor);
 
     // The relay publishes in commit order: once a later order's event is on the stream, anything
     // the failed transactions had left in the outbox would be there too.

@@ -1,6 +1,7 @@
 import type { OrderPage, OrderResponse } from '@mesh/orders-contracts';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { registerCustomer } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
 
@@ -21,30 +22,36 @@ beforeAll(async () => {
     adaOrders.push(await testApp.placedOrder(ada, [{ sku: `SKU-${index}`, quantity: index + 1, unitPrice: 100 }]));
   }
   graceOrder = await testApp.placedOrder(grace);
-  await testApp.app.inject({ method: 'POST', url: `/orders/${adaOrders[1].id}/ship` });
-  await testApp.app.inject({ method: 'POST', url: `/orders/${adaOrders[3].id}/ship` });
+  await testApp.app.inject({ method: 'POST', url: `/orders/${adaOrders[1].id}/ship`, headers: authorized() });
+  await testApp.app.inject({ method: 'POST', url: `/orders/${adaOrders[3].id}/ship`, headers: authorized() });
 });
 
 afterAll(() => testApp?.close());
 
 async function list(query: string) {
-  return testApp.app.inject({ method: 'GET', url: `/orders${query}` });
+  return testApp.app.inject({ method: 'GET', url: `/orders${query}`, headers: authorized() });
 }
 
 describe('GET /orders/:id', () => {
   it('returns the order with its lines', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: `/orders/${graceOrder.id}` });
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: `/orders/${graceOrder.id}`,
+      headers: authorized(),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(graceOrder);
   });
 
   it('answers 404 for an unknown id and 400 naming id for a malformed one', async () => {
     const unknownId = uuidv7();
-    expect((await testApp.app.inject({ method: 'GET', url: `/orders/${unknownId}` })).json()).toMatchObject({
+    expect(
+      (await testApp.app.inject({ method: 'GET', url: `/orders/${unknownId}`, headers: authorized() })).json(),
+    ).toMatchObject({
       statusCode: 404,
       message: `order ${unknownId} not found`,
     });
-    const malformed = await testApp.app.inject({ method: 'GET', url: '/orders/42' });
+    const malformed = await testApp.app.inject({ method: 'GET', url: '/orders/42', headers: authorized() });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json<{ message: string }>().message).toMatch(/^id: /);
   });

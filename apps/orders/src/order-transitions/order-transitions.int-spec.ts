@@ -2,6 +2,7 @@ import { eventually } from '@mesh/messaging/testing';
 import type { OrderResponse } from '@mesh/orders-contracts';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { registerCustomer } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
 
@@ -18,7 +19,12 @@ beforeAll(async () => {
 afterAll(() => testApp?.close());
 
 function transition(orderId: string, verb: 'cancel' | 'ship', payload?: object) {
-  return testApp.app.inject({ method: 'POST', url: `/orders/${orderId}/${verb}`, ...(payload ? { payload } : {}) });
+  return testApp.app.inject({
+    method: 'POST',
+    url: `/orders/${orderId}/${verb}`,
+    ...(payload ? { payload } : {}),
+    headers: authorized(),
+  });
 }
 
 async function eventsOf(orderId: string, count: number) {
@@ -116,7 +122,7 @@ describe('transitions that are not allowed', () => {
     );
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, ...Array(9).fill(409)]);
     const winner = responses.find((response) => response.statusCode === 200)?.json<OrderResponse>();
-    const fetched = await testApp.app.inject({ method: 'GET', url: `/orders/${order.id}` });
+    const fetched = await testApp.app.inject({ method: 'GET', url: `/orders/${order.id}`, headers: authorized() });
     expect(fetched.json<OrderResponse>().status).toBe(winner?.status);
     const [{ events }] = await testApp.dataSource.query<Array<{ events: number }>>(
       'SELECT count(*)::int AS events FROM mesh_outbox WHERE subject = $1',

@@ -2,6 +2,7 @@ import { eventually } from '@mesh/messaging/testing';
 import type { OrderResponse } from '@mesh/orders-contracts';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authorized } from '../../test/access-tokens';
 import { customerEvent, publishCustomerEvents, registerCustomer, replicaOf } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
 
@@ -39,7 +40,7 @@ describe('POST /orders', () => {
       cancelledAt: null,
       shippedAt: null,
     });
-    const fetched = await testApp.app.inject({ method: 'GET', url: `/orders/${order.id}` });
+    const fetched = await testApp.app.inject({ method: 'GET', url: `/orders/${order.id}`, headers: authorized() });
     expect(fetched.json()).toEqual(order);
 
     await eventually('the placed event on orders.order.v1', async () =>
@@ -80,7 +81,7 @@ describe('POST /orders', () => {
       method: 'POST',
       url: '/orders',
       payload: 'customerId=1',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...authorized(), 'content-type': 'text/plain' },
     });
     expect(text.statusCode).toBe(415);
   });

@@ -34,3 +34,25 @@ export type {
   OutputStreamStatus,
   ServiceLevelCheck,
 } from './product/data-product-status';
+// Generated contract documents (AsyncAPI, JSON Schema, ODCS, Backstage) and the breaking-change gate.
+export {
+  ASYNCAPI_PATH,
+  CATALOG_INFO_PATH,
+  MANIFEST_PATH,
+  renderContractArtifacts,
+} from './export/contract-artifacts';
+export type { ArtifactOptions, ContractArtifact } from './export/contract-artifacts';
+export { toAsyncApi } from './export/asyncapi-document';
+export type { AsyncApiOptions } from './export/asyncapi-document';
+export { eventSchemaPath, toEventJsonSchema } from './export/event-json-schema';
+export { odcsContractPath, toOdcsContracts } from './export/odcs-contract';
+export { toBackstageEntities } from './export/backstage-catalog';
+export type { BackstageOptions } from './export/backstage-catalog';
+export type { JsonObject, JsonValue } from './export/json-document';
+export { compareEventSchemas } from './compat/compare-schemas';
+export { findBreakingChanges } from './compat/compare-contracts';
+export type { CompareOptions } from './compat/compare-contracts';
+export { describeFinding } from './compat/describe-finding';
+export { publishedContractsOf } from './compat/published-contracts';
+export type { PublishedContracts, PublishedSchema } from './compat/published-contracts';
+export type { CompatFinding, CompatRule, ContractRule, SchemaChange, SchemaRule } from './compat/compat-finding';

@@ -23,9 +23,24 @@ export { typeOrmReadiness, type TypeOrmReadinessOptions } from './health/typeorm
 export { mongooseReadiness, type MongooseReadinessOptions } from './health/mongoose-readiness';
 export { indicatorReadiness } from './health/indicator-readiness';
 
+export type {
+  DataProductOptions,
+  DataProductStatusProbe,
+  DataProductStatusSource,
+  MeasuredFigures,
+} from './data-product/data-product-status-source';
+export { checkServiceLevels } from './data-product/service-level-checks';
+
 export { RequestValidationException, type FieldIssue } from './http/request-validation.exception';
 export type { ErrorBody } from './http/error-response';
 export { REQUEST_ID_HEADER } from './logging/request-id';
 export { UNMATCHED_ROUTE } from './metrics/http-metrics';
 export type { OpenApiOptions } from './openapi/openapi';
 export { ShutdownState } from './shutdown/shutdown-state';
+
+export { Public } from './auth/public.decorator';
+export { RequireScope } from './auth/require-scope.decorator';
+export type { AccessToken } from './auth/access-token';
+export { authConfig, type AuthConfig } from './auth/auth-config';
+export { defaultScope } from './auth/required-scope';
+export { type AccessTokenRequest, signAccessToken } from './auth/sign-access-token';

@@ -1,6 +1,7 @@
 import type { DestinationStream } from 'pino';
 
 import type { ConfigNamespace } from './config/define-config';
+import type { DataProductOptions } from './data-product/data-product-status-source';
 import type { ReadinessCheck } from './health/readiness-check';
 
 /** What a domain declares once in its root module. */
@@ -13,6 +14,8 @@ export interface ServiceModuleOptions {
   readonly config?: readonly ConfigNamespace[];
   /** What must answer before the service takes traffic (databases, Redis, …). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** The domain's data product and where its live status comes from: serves `GET /.well-known/data-product`. */
+  readonly dataProduct?: DataProductOptions;
 }
 
 /**

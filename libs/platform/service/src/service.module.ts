@@ -1,10 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 
+import { AccessTokenGuard } from './auth/access-token.guard';
+import { accessTokenVerifierProvider } from './auth/access-token-verifier.provider';
+import { authConfig } from './auth/auth-config';
 import { configProviders, LOADED_CONFIG } from './config/config.providers';
 import { serviceConfig } from './config/service-config';
+import { dataProductEndpoint } from './data-product/data-product-endpoint';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { ErrorResponseFilter } from './http/error-response.filter';
@@ -26,8 +30,9 @@ const DEFAULT_PORT = 3000;
 @Module({})
 export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
-    const definitions = [serviceConfig(options.defaultPort ?? DEFAULT_PORT), ...(options.config ?? [])];
+    const definitions = [serviceConfig(options.defaultPort ?? DEFAULT_PORT), authConfig, ...(options.config ?? [])];
     assertUniqueNamespaces(definitions.map((d) => d.namespace));
+    const dataProduct = dataProductEndpoint(options);
     return {
       module: ServiceModule,
       global: true,
@@ -37,7 +42,7 @@ export class ServiceModule {
         loggingModule(),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...dataProduct.controllers],
       providers: [
         { provide: SERVICE_OPTIONS, useValue: options },
         ...configProviders(definitions),
@@ -47,6 +52,10 @@ export class ServiceModule {
         HttpMetrics,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
+        // Every route needs a token with its scope unless @Public() (auth/access-token.guard.ts).
+        accessTokenVerifierProvider,
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        ...dataProduct.providers,
       ],
       exports: [
         SERVICE_OPTIONS,

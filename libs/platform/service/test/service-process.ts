@@ -1,6 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { TEST_AUTH_SECRET } from './access-tokens';
+
 const SERVICE_ROOT = join(__dirname, '..');
 const WORKSPACE_ROOT = join(SERVICE_ROOT, '..', '..', '..');
 
@@ -27,6 +29,7 @@ export class ServiceProcess {
         SWC_NODE_PROJECT: join(SERVICE_ROOT, 'tsconfig.json'),
         HOST: '127.0.0.1',
         PORT: '0',
+        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
         ...env,
       },
     });

@@ -38,7 +38,6 @@ export const customersProduct = defineDataProduct({
     { path: 'customers.customer.registered#/name', classification: 'pii' },
     { path: 'customers.customer.registered#/email', classification: 'pii' },
     { path: 'customers.customer.updated#/name', classification: 'pii' },
-    { path: 'customers.customer.updated#/email', classification: 'pii' },
     { path: 'api:/name', classification: 'pii' },
     { path: 'api:/email', classification: 'pii' },
   ],

@@ -2,7 +2,8 @@ import type { DataProductManifest } from './data-product';
 
 /**
  * What `GET /.well-known/data-product` answers: the manifest plus what the service measured
- * when asked. Every figure is read live from Redis and the domain's own store.
+ * when asked. Every figure is read live from Redis and the domain's own store. A figure that
+ * could not be measured in time is `null`, and the part it belongs to carries an `error`.
  */
 export interface DataProductDocument {
   manifest: DataProductManifest;
@@ -15,34 +16,53 @@ export interface DataProductStatus {
   outputs: OutputStreamStatus[];
   inputs: InputStreamStatus[];
   outbox: OutboxStatus;
-  /** Age of the newest input event this domain applied, in seconds; null when none yet or no inputs. */
+  /**
+   * How far behind its inputs the domain's data is, in seconds: the largest `behindSeconds` of
+   * its inputs. 0 when every input is caught up (nothing waits, however long ago the last event
+   * came); null when the product has no inputs or an input could not be measured.
+   */
   freshnessSeconds: number | null;
   serviceLevels: ServiceLevelCheck[];
 }
 
 export interface OutputStreamStatus {
   stream: string;
-  /** XLEN of the stream; 0 when it does not exist yet. */
-  length: number;
+  /** XLEN of the stream; 0 when it does not exist yet; null when not measured. */
+  length: number | null;
+  /** Every consumer group on the stream (other domains' and this one's), from XINFO GROUPS. */
   groups: Array<{ name: string; lag: number | null; pending: number; consumers: number }>;
+  /** Why the figures are missing, when they are. */
+  error?: string;
 }
 
 export interface InputStreamStatus {
   stream: string;
   group: string;
-  /** Entries not yet delivered to this group (XINFO GROUPS lag); null when Redis cannot tell. */
+  /**
+   * Entries not yet delivered to this group (XINFO GROUPS lag of the stream plus the group's
+   * redrive stream); null when Redis cannot tell or it was not measured.
+   */
   lag: number | null;
-  /** Delivered, not yet acknowledged. */
-  pending: number;
-  /** Entries in this group's dead-letter stream. */
-  deadLetters: number;
+  /** Delivered, not yet acknowledged (stream plus redrive stream); null when not measured. */
+  pending: number | null;
+  /** Entries in this group's dead-letter stream; null when not measured. */
+  deadLetters: number | null;
+  /**
+   * Age in seconds of the oldest entry this group has not applied yet (pending or not yet
+   * delivered), by the stream entry id's timestamp; 0 when caught up; null when not measured.
+   */
+  behindSeconds: number | null;
+  /** Time of the newest entry delivered to the group (its last-delivered id); null before the first. */
+  lastDeliveredAt: string | null;
+  error?: string;
 }
 
 export interface OutboxStatus {
-  /** Events written but not yet published. */
-  backlog: number;
-  /** Age of the oldest unpublished event, in seconds; null when the backlog is empty. */
+  /** Events written but not yet published; null when not measured. */
+  backlog: number | null;
+  /** Age of the oldest unpublished event, in seconds; null when the backlog is empty or not measured. */
   oldestAgeSeconds: number | null;
+  error?: string;
 }
 
 export interface ServiceLevelCheck {
@@ -50,7 +70,8 @@ export interface ServiceLevelCheck {
   name: string;
   /** What was promised, in words, e.g. `≤ 60 s`. */
   objective: string;
-  /** What was measured, in words. */
+  /** What was measured, in words (`not measured: …` when it could not be). */
   measured: string;
+  /** Kept right now; a promise that could not be measured counts as not kept. */
   kept: boolean;
 }

@@ -2,6 +2,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createConnection, createServer } from 'node:net';
 
+export interface KillableRedisServerOptions {
+  /** Persist to an append-only file in this directory, fsynced on every write. */
+  appendOnlyDir?: string;
+  /** Load users from this ACL file (`--aclfile`); connections must then authenticate. */
+  aclFile?: string;
+}
+
 /**
  * A redis-server child process of the test's own, so that a test can make Redis really
  * unreachable (SIGKILL) and bring it back on the same port. Nothing is persisted unless an
@@ -13,11 +20,11 @@ export class KillableRedisServer {
 
   private constructor(
     readonly port: number,
-    private readonly appendOnlyDir: string | undefined,
+    private readonly options: KillableRedisServerOptions,
   ) {}
 
-  static async start(options: { appendOnlyDir?: string } = {}): Promise<KillableRedisServer> {
-    const server = new KillableRedisServer(await freePort(), options.appendOnlyDir);
+  static async start(options: KillableRedisServerOptions = {}): Promise<KillableRedisServer> {
+    const server = new KillableRedisServer(await freePort(), options);
     await server.restart();
     return server;
   }
@@ -29,16 +36,25 @@ export class KillableRedisServer {
   /** Starts the server (again) on its port and waits until it answers. */
   async restart(): Promise<void> {
     if (this.child) throw new Error(`redis-server on port ${this.port} is already running`);
-    const persistence = this.appendOnlyDir
-      ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.appendOnlyDir]
+    const { appendOnlyDir, aclFile } = this.options;
+    const persistence = appendOnlyDir
+      ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', appendOnlyDir]
       : ['--appendonly', 'no'];
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence];
-    const child = spawn('redis-server', args, { stdio: 'ignore' });
+    const acl = aclFile ? ['--aclfile', aclFile] : [];
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, ...acl];
+    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
     this.child = child;
+    // Redis logs to stdout; the tail explains a server that would not start (a bad ACL file).
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-2_000)));
+    let exited = false;
     child.once('exit', () => {
+      exited = true;
       if (this.child === child) this.child = undefined;
     });
-    await waitUntilAnswering(this.port);
+    // With the default user off an unauthenticated PING gets NOAUTH, which also means "up".
+    const answers = aclFile ? ['+PONG', '-NOAUTH'] : ['+PONG'];
+    await waitUntilAnswering(this.port, answers, () => (exited ? log : undefined));
   }
 
   /** SIGKILL: connections drop at once, as when a Redis host dies. */
@@ -62,10 +78,13 @@ async function freePort(): Promise<number> {
 }
 
 /** PING answers PONG only once the server is up and has loaded its append-only file. */
-async function waitUntilAnswering(port: number, timeoutMs = 10_000): Promise<void> {
+async function waitUntilAnswering(port: number, answers: string[], exitLog: () => string | undefined, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
-  let reply = '';
-  while ((reply = await ping(port)) !== '+PONG') {
+  for (;;) {
+    const reply = await ping(port);
+    if (answers.some((answer) => reply.startsWith(answer))) return;
+    const log = exitLog();
+    if (log !== undefined) throw new Error(`redis-server on port ${port} exited at start-up:\n${log.trim()}`);
     if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start (last reply: ${reply})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Module } from '@nestjs/common';
 import { ConfigService, type ConfigType } from '@nestjs/config';
 
+import { authorized } from '../../test/access-tokens';
 import { createTestApp } from '../../test/test-app';
 import { greetingConfig, TestAppModule } from '../../test/test-app.module';
 import { ConfigValidationError } from '../config/config-validation.error';
@@ -33,7 +34,9 @@ describe('createServiceApp', () => {
         bodyLimitBytes: 1_048_576,
       });
       // A feature module injects its concern with the usual registerAs idiom…
-      expect((await app.inject({ method: 'GET', url: '/greeting' })).json()).toEqual({ text: 'hej hej' });
+      expect((await app.inject({ method: 'GET', url: '/greeting', headers: authorized() })).json()).toEqual({
+        text: 'hej hej',
+      });
       // …and ConfigService sees the same validated values.
       expect(app.get(ConfigService).get<number>('greeting.repeat')).toBe(2);
       expect(app.get(ConfigService).get<number>('service.port')).toBe(4100);

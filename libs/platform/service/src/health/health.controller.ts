@@ -2,9 +2,12 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 
+import { Public } from '../auth/public.decorator';
 import { ShutdownState } from '../shutdown/shutdown-state';
 import { ReadinessService } from './readiness.service';
 
+// Open: orchestrators and load balancers probe without credentials.
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import { authorized } from '../../test/access-tokens';
 import { createTestApp, type LogCapture } from '../../test/test-app';
 
 describe('HTTP errors', () => {
@@ -18,7 +19,7 @@ describe('HTTP errors', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/items',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authorized(), 'content-type': 'application/json' },
       payload: JSON.stringify({ name: 'x'.repeat(2000), email: 'a@b.co', quantity: 1 }),
     });
     expect(response.statusCode).toBe(413);
@@ -33,7 +34,7 @@ describe('HTTP errors', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/items',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authorized(), 'content-type': 'application/json' },
       payload: '{"name": "Widget",',
     });
     expect(response.statusCode).toBe(400);
@@ -48,7 +49,7 @@ describe('HTTP errors', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/items',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authorized(), 'content-type': 'application/json' },
       payload: '',
     });
     expect(response.statusCode).toBe(400);
@@ -62,7 +63,7 @@ describe('HTTP errors', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/items',
-      headers: { 'content-type': contentType },
+      headers: { ...authorized(), 'content-type': contentType },
       payload,
     });
     expect(response.statusCode).toBe(415);
@@ -77,14 +78,18 @@ describe('HTTP errors', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/items',
-      headers: { 'content-type': 'application/merge-patch+json' },
+      headers: { ...authorized(), 'content-type': 'application/merge-patch+json' },
       payload: JSON.stringify({ name: 'Widget', email: 'a@b.co', quantity: 1 }),
     });
     expect(response.statusCode).toBe(201);
   });
 
   it('turns a thrown plain Error into a generic 500 and logs it with the request id', async () => {
-    const response = await app.inject({ method: 'GET', url: '/items/boom', headers: { 'x-request-id': 'boom-1' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/items/boom',
+      headers: { ...authorized(), 'x-request-id': 'boom-1' },
+    });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
       statusCode: 500,
@@ -102,7 +107,7 @@ describe('HTTP errors', () => {
   });
 
   it('lets an HttpException keep its status and message', async () => {
-    const response = await app.inject({ method: 'GET', url: '/items/conflict' });
+    const response = await app.inject({ method: 'GET', url: '/items/conflict', headers: authorized() });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toEqual({ statusCode: 409, error: 'Conflict', message: 'item already exists' });
   });

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import { authorized } from '../../test/access-tokens';
 import { createTestApp } from '../../test/test-app';
 
 describe('request validation (global zod pipe)', () => {
@@ -16,7 +17,12 @@ describe('request validation (global zod pipe)', () => {
   const valid = { name: 'Widget', email: 'buyer@example.com', quantity: 2 };
 
   async function post(payload: unknown) {
-    const response = await app.inject({ method: 'POST', url: '/items', payload: payload as object });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      headers: authorized(),
+      payload: payload as object,
+    });
     return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
   }
 
@@ -66,18 +72,18 @@ describe('request validation (global zod pipe)', () => {
 
   describe('query', () => {
     it('coerces a valid query parameter', async () => {
-      const response = await app.inject({ method: 'GET', url: '/items?limit=5' });
+      const response = await app.inject({ method: 'GET', url: '/items?limit=5', headers: authorized() });
       expect(response.json()).toEqual({ limit: 5, items: [] });
     });
 
     it('names a bad query parameter', async () => {
-      const response = await app.inject({ method: 'GET', url: '/items?limit=500' });
+      const response = await app.inject({ method: 'GET', url: '/items?limit=500', headers: authorized() });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ message: 'limit: Too big: expected number to be <=100' });
     });
 
     it('rejects an unknown query parameter', async () => {
-      const response = await app.inject({ method: 'GET', url: '/items?limt=5' });
+      const response = await app.inject({ method: 'GET', url: '/items?limt=5', headers: authorized() });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ message: 'unknown field "limt"' });
     });
@@ -85,7 +91,7 @@ describe('request validation (global zod pipe)', () => {
 
   describe('params', () => {
     it('names a malformed path parameter', async () => {
-      const response = await app.inject({ method: 'GET', url: '/items/not-a-uuid' });
+      const response = await app.inject({ method: 'GET', url: '/items/not-a-uuid', headers: authorized() });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ message: 'id: Invalid UUID' });
     });

@@ -3,6 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Registry } from 'prom-client';
 
+import { Public } from '../auth/public.decorator';
+
+// Open: Prometheus scrapes without credentials; the figures hold no domain data.
+@Public()
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Counter, Registry } from 'prom-client';
 
+import { authorized } from '../../test/access-tokens';
 import { createTestApp } from '../../test/test-app';
 import { UNMATCHED_ROUTE } from './http-metrics';
 
@@ -31,10 +32,15 @@ describe('GET /metrics', () => {
 
   it('counts requests by method, route pattern and status code', async () => {
     const id = '4b0ec5b6-5bd1-4d8e-9d6c-1b2b4c3d2e1f';
-    await app.inject({ method: 'GET', url: `/items/${id}` });
-    await app.inject({ method: 'GET', url: '/items/0d5b3f6e-9a53-4a8f-8e3c-7b8f1d2a9c10' });
-    await app.inject({ method: 'GET', url: '/items/not-a-uuid' });
-    await app.inject({ method: 'POST', url: '/items', payload: { name: 'a', email: 'a@b.co', quantity: 1 } });
+    await app.inject({ method: 'GET', url: `/items/${id}`, headers: authorized() });
+    await app.inject({ method: 'GET', url: '/items/0d5b3f6e-9a53-4a8f-8e3c-7b8f1d2a9c10', headers: authorized() });
+    await app.inject({ method: 'GET', url: '/items/not-a-uuid', headers: authorized() });
+    await app.inject({
+      method: 'POST',
+      url: '/items',
+      headers: authorized(),
+      payload: { name: 'a', email: 'a@b.co', quantity: 1 },
+    });
     await app.inject({ method: 'GET', url: '/no/such/route' });
 
     const body = await scrape();
@@ -53,7 +59,7 @@ describe('GET /metrics', () => {
     const { app: other } = await createTestApp();
     try {
       new Counter({ name: 'orders_placed_total', help: 'orders placed', registers: [app.get(Registry)] }).inc(3);
-      await app.inject({ method: 'GET', url: '/items' });
+      await app.inject({ method: 'GET', url: '/items', headers: authorized() });
 
       expect(await scrape()).toContain('orders_placed_total 3');
       const otherBody = await scrape(other);

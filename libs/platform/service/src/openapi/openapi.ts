@@ -6,7 +6,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 
+import { documentScopes, withBearerAuth } from '../auth/openapi-security';
 import type { FastifyServer } from '../http/fastify-server';
+import { SERVICE_OPTIONS, type ServiceModuleOptions } from '../service-options';
 
 export interface OpenApiOptions {
   readonly title: string;
@@ -25,7 +27,11 @@ const ASSETS: Readonly<Record<string, string>> = {
   'swagger-ui-standalone-preset.js': 'application/javascript; charset=utf-8',
 };
 
-/** Serves the OpenAPI document at /docs-json and Swagger UI at /docs. Call before app.init(). */
+/**
+ * Serves the OpenAPI document at /docs-json and Swagger UI at /docs. Call before app.init().
+ * Both are open (plain Fastify routes, which the access-token guard never sees): the document
+ * holds no data, only the API's shape, and a client needs it to learn how to get in.
+ */
 export function serveOpenApi(app: NestFastifyApplication, options: OpenApiOptions): void {
   let document: OpenAPIObject | undefined;
   // Built on first request: scanning every route costs start-up time for a page few people open.
@@ -35,12 +41,13 @@ export function serveOpenApi(app: NestFastifyApplication, options: OpenApiOption
 }
 
 function buildDocument(app: NestFastifyApplication, options: OpenApiOptions): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const domain = app.get<ServiceModuleOptions>(SERVICE_OPTIONS).name;
+  const builder = new DocumentBuilder()
     .setTitle(options.title)
     .setVersion(options.version ?? '1.0.0')
-    .setDescription(options.description ?? '')
-    .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+    .setDescription(options.description ?? '');
+  const config = withBearerAuth(builder, domain).build();
+  return documentScopes(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)), domain);
 }
 
 function serveSwaggerUi(fastify: FastifyServer, title: string): void {

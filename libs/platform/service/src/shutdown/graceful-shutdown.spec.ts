@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { authorized } from '../../test/access-tokens';
 import { ServiceProcess } from '../../test/service-process';
 
 jest.setTimeout(30_000);
@@ -24,7 +25,7 @@ describe('graceful shutdown (a real process running runService)', () => {
     const url = await service.listening();
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
 
-    const slow = fetch(`${url}/items/slow?ms=1500`);
+    const slow = fetch(`${url}/items/slow?ms=1500`, { headers: authorized() });
     await sleep(300); // the request is now inside its handler
     service.signal('SIGTERM');
     await sleep(100);
@@ -49,7 +50,7 @@ describe('graceful shutdown (a real process running runService)', () => {
   it('stops accepting connections once the listener closes', async () => {
     service = new ServiceProcess({});
     const url = await service.listening();
-    const slow = fetch(`${url}/items/slow?ms=1500`);
+    const slow = fetch(`${url}/items/slow?ms=1500`, { headers: authorized() });
     await sleep(300);
     service.signal('SIGTERM');
     await sleep(200);
@@ -63,7 +64,7 @@ describe('graceful shutdown (a real process running runService)', () => {
   it('on SIGINT with nothing in flight exits 0 at once, even with idle keep-alive connections', async () => {
     service = new ServiceProcess({});
     const url = await service.listening();
-    expect((await fetch(`${url}/items`)).status).toBe(200); // leaves a keep-alive connection open
+    expect((await fetch(`${url}/items`, { headers: authorized() })).status).toBe(200); // leaves a keep-alive connection open
     service.signal('SIGINT');
     const { value, ms } = await timed(service.exited);
     expect(value).toEqual({ code: 0, signal: null });
@@ -73,7 +74,7 @@ describe('graceful shutdown (a real process running runService)', () => {
   it('forces exit 1 on a second signal', async () => {
     service = new ServiceProcess({});
     const url = await service.listening();
-    const slow = fetch(`${url}/items/slow?ms=10000`).catch(() => undefined);
+    const slow = fetch(`${url}/items/slow?ms=10000`, { headers: authorized() }).catch(() => undefined);
     await sleep(300);
     service.signal('SIGTERM');
     await sleep(200);
@@ -88,7 +89,7 @@ describe('graceful shutdown (a real process running runService)', () => {
   it('forces exit 1 when draining takes longer than SHUTDOWN_TIMEOUT_MS', async () => {
     service = new ServiceProcess({ SHUTDOWN_TIMEOUT_MS: '500' });
     const url = await service.listening();
-    const slow = fetch(`${url}/items/slow?ms=10000`).catch(() => undefined);
+    const slow = fetch(`${url}/items/slow?ms=10000`, { headers: authorized() }).catch(() => undefined);
     await sleep(300);
     service.signal('SIGTERM');
     const { value, ms } = await timed(service.exited);

@@ -1,0 +1,201 @@
+// One card per configured product: what its manifest promises (owner, ports, schemas, consumers,
+// classified fields) next to what it measured now (render-status.js).
+
+import { el, figure, safeLink } from './dom.js';
+import { renderInputStatus, renderProductStatus, renderStreamLength } from './render-status.js';
+
+/** The product cards, in configuration order; `streams` comes from /api/lineage. */
+export function renderProducts(products, streams) {
+  return el(
+    'div',
+    { class: 'products', 'data-testid': 'product-list' },
+    products.map((entry) => (entry.state === 'available' ? productCard(entry, streams) : unavailableCard(entry))),
+  );
+}
+
+function productCard(entry, streams) {
+  const { manifest, status } = entry.document;
+  return el(
+    'article',
+    { class: 'product', 'data-testid': 'product-card', 'data-product': manifest.name },
+    el(
+      'header',
+      {},
+      el('h3', { 'data-testid': 'product-title' }, manifest.title),
+      el('span', { class: 'muted' }, ` ${manifest.name} · v${manifest.version} · `, el('code', {}, entry.url)),
+    ),
+    el('p', { 'data-testid': 'product-description' }, manifest.description),
+    el(
+      'p',
+      { class: 'owner' },
+      'Owner: ',
+      el('strong', { 'data-testid': 'product-owner' }, manifest.owner.team),
+      ' · ',
+      el('span', { 'data-testid': 'product-contact' }, manifest.owner.contact),
+    ),
+    renderProductStatus(manifest, status),
+    outputPorts(entry, streams),
+    inputPorts(manifest, status),
+    classifiedFields(manifest),
+  );
+}
+
+function outputPorts(entry, streams) {
+  const { manifest, status } = entry.document;
+  const api = manifest.outputPorts.api;
+  const link = safeLink(entry.url, api.openApiPath);
+  return el(
+    'section',
+    { 'data-testid': 'output-ports' },
+    el('h4', {}, 'Output ports'),
+    el(
+      'p',
+      { 'data-testid': 'output-api' },
+      'API: ',
+      api.description,
+      ' ',
+      link
+        ? el('a', { href: link, 'data-testid': 'output-api-link', rel: 'noreferrer' }, `OpenAPI ${api.openApiPath}`)
+        : el('span', { class: 'warning' }, `OpenAPI path ${api.openApiPath} is not a path on ${entry.url}`),
+    ),
+    manifest.outputPorts.streams.map((port) =>
+      el(
+        'div',
+        { class: 'stream', 'data-testid': 'output-stream', 'data-stream': port.stream },
+        el(
+          'p',
+          {},
+          el('code', { class: 'stream-name' }, port.stream),
+          ' ',
+          renderStreamLength(status, port.stream),
+          ' — ',
+          port.description,
+        ),
+        el(
+          'ul',
+          { class: 'events' },
+          port.events.map((event) =>
+            el(
+              'li',
+              { 'data-testid': 'stream-event' },
+              el('code', { 'data-testid': 'stream-event-type' }, event.type),
+              ` v${figure(event.version)} · schema `,
+              el('code', { 'data-testid': 'stream-event-schema' }, event.dataschema),
+              ` — ${event.description}`,
+            ),
+          ),
+        ),
+        consumersOf(streams.find((candidate) => candidate.stream === port.stream)),
+      ),
+    ),
+  );
+}
+
+function consumersOf(stream) {
+  const consumers = stream?.consumers ?? [];
+  if (consumers.length === 0) return el('p', { class: 'muted', 'data-testid': 'stream-consumers' }, 'No consumer yet.');
+  return el(
+    'div',
+    { 'data-testid': 'stream-consumers' },
+    'Consumers:',
+    el(
+      'ul',
+      { class: 'consumers' },
+      consumers.map((consumer) =>
+        el(
+          'li',
+          {
+            class: consumer.declared ? 'consumer' : 'consumer undeclared',
+            'data-testid': 'stream-consumer',
+            'data-group': consumer.group,
+            'data-declared': String(consumer.declared),
+            'data-measured': String(consumer.measured),
+          },
+          el('strong', {}, consumer.domain ?? 'undeclared'),
+          ' group ',
+          el('code', {}, consumer.group),
+          consumer.measured
+            ? ` — lag ${figure(consumer.lag)}, pending ${figure(consumer.pending)}, ${figure(consumer.consumers)} consumer(s)`
+            : ' — no group on the stream yet',
+        ),
+      ),
+    ),
+  );
+}
+
+function inputPorts(manifest, status) {
+  if (manifest.inputPorts.length === 0)
+    return el(
+      'section',
+      { 'data-testid': 'input-ports' },
+      el('h4', {}, 'Input ports'),
+      el('p', { class: 'muted' }, 'None.'),
+    );
+  return el(
+    'section',
+    { 'data-testid': 'input-ports' },
+    el('h4', {}, 'Input ports'),
+    manifest.inputPorts.map((port) =>
+      el(
+        'div',
+        { class: 'input', 'data-testid': 'input-port', 'data-stream': port.stream },
+        el(
+          'p',
+          {},
+          el('code', {}, port.stream),
+          ' from ',
+          el('strong', {}, port.from),
+          ' as group ',
+          el('code', {}, port.group),
+          ` — ${port.description}`,
+        ),
+        el('p', { class: 'muted' }, `Handles ${port.eventTypes.join(', ')}`),
+        renderInputStatus(status, port),
+      ),
+    ),
+  );
+}
+
+function classifiedFields(manifest) {
+  const fields = manifest.classifiedFields;
+  return el(
+    'section',
+    { 'data-testid': 'classified-fields' },
+    el('h4', {}, 'Classified fields'),
+    fields.length === 0
+      ? el('p', { class: 'muted' }, 'None.')
+      : el(
+          'ul',
+          {},
+          fields.map((field) =>
+            el(
+              'li',
+              { 'data-testid': 'classified-field' },
+              el('code', {}, field.path),
+              ' ',
+              el(
+                'span',
+                { class: `badge ${field.classification === 'pii' ? 'pii' : 'classified'}` },
+                field.classification,
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+function unavailableCard(entry) {
+  return el(
+    'article',
+    {
+      class: 'product unavailable',
+      'data-testid': 'product-unavailable',
+      'data-url': entry.url,
+      'data-state': entry.state,
+    },
+    el('h3', {}, entry.state === 'unreachable' ? 'Unreachable product' : 'Unusable answer'),
+    el('p', {}, el('code', { 'data-testid': 'unavailable-url' }, entry.documentUrl)),
+    el('p', { class: 'error', 'data-testid': 'unavailable-error' }, entry.error),
+    el('p', { class: 'muted' }, `Tried at ${new Date(entry.fetchedAt).toLocaleTimeString()} (${entry.durationMs} ms).`),
+  );
+}

@@ -1,0 +1,87 @@
+import type { DataProductDocument } from '@mesh/contract-kit';
+import { z } from 'zod';
+
+// What the catalog reads from a domain's `/.well-known/data-product`. A manifest is input from
+// another service, so it is checked before the lineage or the page rely on its shape. Fields the
+// catalog does not know are not checked; parseDocument keeps them (see there).
+
+const text = z.string();
+const figure = z.number().nullable();
+
+const manifestSchema = z.object({
+  name: text.min(1),
+  domain: text.min(1),
+  title: text,
+  description: text,
+  version: text,
+  owner: z.object({ team: text, contact: text }),
+  outputPorts: z.object({
+    api: z.object({ description: text, openApiPath: text }),
+    streams: z.array(
+      z.object({
+        stream: text.min(1),
+        description: text,
+        events: z.array(z.object({ type: text, version: z.number(), dataschema: text, description: text })),
+      }),
+    ),
+  }),
+  inputPorts: z.array(
+    z.object({
+      stream: text.min(1),
+      from: text.min(1),
+      group: text.min(1),
+      eventTypes: z.array(text),
+      description: text,
+    }),
+  ),
+  serviceLevels: z.object({
+    freshnessSeconds: z.number().optional(),
+    maxConsumerLag: z.number(),
+    maxOutboxAgeSeconds: z.number(),
+    availability: text,
+  }),
+  classifiedFields: z.array(z.object({ path: text, classification: text })),
+});
+
+// A part the domain could not measure has null figures and an `error` saying why.
+const problem = text.optional();
+
+const statusSchema = z.object({
+  measuredAt: text,
+  outputs: z.array(
+    z.object({
+      stream: text,
+      length: figure,
+      groups: z.array(z.object({ name: text, lag: figure, pending: figure, consumers: figure })),
+      error: problem,
+    }),
+  ),
+  inputs: z.array(
+    z.object({
+      stream: text,
+      group: text,
+      lag: figure,
+      pending: figure,
+      deadLetters: figure,
+      behindSeconds: figure.optional(),
+      lastDeliveredAt: text.nullable().optional(),
+      error: problem,
+    }),
+  ),
+  outbox: z.object({ backlog: figure, oldestAgeSeconds: figure, error: problem }),
+  freshnessSeconds: figure,
+  serviceLevels: z.array(z.object({ name: text, objective: text, measured: text, kept: z.boolean() })),
+});
+
+export const dataProductDocumentSchema = z.object({ manifest: manifestSchema, status: statusSchema });
+
+/** A document as the catalog has checked it. */
+export type CatalogDocument = z.output<typeof dataProductDocumentSchema>;
+export type CatalogManifest = CatalogDocument['manifest'];
+
+/**
+ * Fails the type-check when the contract kit's document grows a shape this schema would refuse,
+ * so a domain serving exactly its contract is never shown as broken.
+ */
+type Accepts<Schema, Contract extends Schema> = Contract;
+export type ContractIsAccepted = Accepts<z.input<typeof dataProductDocumentSchema>, DataProductDocument>;

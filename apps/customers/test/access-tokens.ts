@@ -1,0 +1,13 @@
+import { randomBytes } from 'node:crypto';
+
+import { signAccessToken } from '@mesh/service';
+
+/** AUTH_JWT_SECRET of the customers test apps: random per test process, so no test leans on a known key. */
+export const TEST_AUTH_SECRET = randomBytes(32).toString('base64url');
+
+/** An `authorization` header the customers test apps accept; by default with both customers scopes. */
+export function authorized(scopes: readonly string[] = ['customers:read', 'customers:write']): {
+  authorization: string;
+} {
+  return { authorization: `Bearer ${signAccessToken({ secret: TEST_AUTH_SECRET, scopes })}` };
+}

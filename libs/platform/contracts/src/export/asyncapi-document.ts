@@ -1,0 +1,133 @@
+import type { DataProduct, InputPortDefinition } from '../product/data-product';
+import type { EventContract } from '../schema/define-event';
+import { cloudEventHeaders, exampleHeaders } from './cloudevents-headers';
+import { embedSchema } from './embedded-schema';
+import { contactOf } from './owner-contact';
+import type { JsonObject, JsonValue } from './json-document';
+
+export interface AsyncApiOptions {
+  /** The event bus as `host:port`; the document's server (deployments point REDIS_URL elsewhere). */
+  eventBusHost?: string;
+}
+
+/**
+ * The product's event interface as an AsyncAPI 3.0 document: one channel per output stream
+ * (address = stream name) with a message per event type (payload = its JSON Schema, headers =
+ * the CloudEvents attributes), a `send` operation per output stream, and a `receive` operation
+ * per input port on a channel whose address is the other domain's stream. The other domain's
+ * payloads are not repeated: its own document defines them.
+ */
+export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}): JsonObject {
+  const { manifest } = product;
+  const channels: JsonObject = {};
+  const operations: JsonObject = {};
+  const messages: JsonObject = {};
+  const schemas: JsonObject = {};
+
+  for (const port of product.definition.outputPorts.streams) {
+    const refs: JsonObject = {};
+    for (const event of port.events) {
+      const { message, definitions } = messageOf(event);
+      messages[event.type] = message;
+      Object.assign(schemas, definitions);
+      refs[event.type] = { $ref: `#/components/messages/${pointerToken(event.type)}` };
+    }
+    channels[port.stream] = { address: port.stream, title: port.stream, description: port.description, messages: refs };
+    operations[`publish.${port.stream}`] = {
+      action: 'send',
+      title: `Publish to ${port.stream}`,
+      summary: `${manifest.domain} publishes ${port.events.map((event) => event.type).join(', ')}.`,
+      channel: { $ref: `#/channels/${pointerToken(port.stream)}` },
+      messages: port.events.map((event) => ({
+        $ref: `#/channels/${pointerToken(port.stream)}/messages/${pointerToken(event.type)}`,
+      })),
+    };
+  }
+
+  for (const port of manifest.inputPorts) {
+    channels[port.stream] ??= inputChannelOf(port);
+    operations[`consume.${port.stream}.${port.group}`] = {
+      action: 'receive',
+      title: `Consume ${port.stream} as group ${port.group}`,
+      summary: port.description,
+      description:
+        `Consumer group \`${port.group}\` reads ${port.stream} (published by ${port.from}); ` +
+        'other event types on it are acknowledged and ignored.',
+      channel: { $ref: `#/channels/${pointerToken(port.stream)}` },
+      messages: port.eventTypes.map((type) => ({
+        $ref: `#/channels/${pointerToken(port.stream)}/messages/${pointerToken(type)}`,
+      })),
+      'x-consumer-group': port.group,
+    };
+  }
+
+  const components: JsonObject = { messages };
+  if (Object.keys(schemas).length > 0) components['schemas'] = schemas;
+  return {
+    asyncapi: '3.0.0',
+    id: `urn:mesh:product:${manifest.name}`,
+    info: {
+      title: manifest.title,
+      version: manifest.version,
+      description: manifest.description,
+      contact: contactOf(manifest.owner),
+      tags: [{ name: 'data-product' }, { name: `domain:${manifest.domain}` }],
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      'event-bus': {
+        host: options.eventBusHost ?? 'localhost:6379',
+        protocol: 'redis',
+        description: 'The mesh event bus: Redis Streams, one stream per output port and major version.',
+      },
+    },
+    channels,
+    operations,
+    components,
+  };
+}
+
+function messageOf(event: EventContract): { message: JsonObject; definitions: JsonObject } {
+  const { schema, definitions } = embedSchema(event.jsonSchema, event.type, '#/components/schemas');
+  const message: JsonObject = {
+    name: event.type,
+    title: `${event.type} v${event.version}`,
+    summary: event.description,
+    contentType: 'application/json',
+    correlationId: {
+      description: 'Shared by every event of one business flow.',
+      location: '$message.header#/correlationid',
+    },
+    headers: cloudEventHeaders(event),
+    payload: schema,
+    examples: [{ name: 'example', headers: exampleHeaders(event), payload: event.example as JsonValue }],
+    'x-dataschema': event.dataschema,
+  };
+  return { message, definitions };
+}
+
+/** Another domain's stream: the messages this domain handles, named, their payloads defined by the producer. */
+function inputChannelOf(port: InputPortDefinition): JsonObject {
+  const messages: JsonObject = {};
+  for (const type of port.eventTypes) {
+    messages[type] = {
+      name: type,
+      title: type,
+      summary: `Published by ${port.from}; its payload is defined in the ${port.from} domain's AsyncAPI document.`,
+      contentType: 'application/json',
+      headers: { type: 'object', properties: { type: { type: 'string', const: type } }, required: ['type'] },
+    };
+  }
+  return {
+    address: port.stream,
+    title: port.stream,
+    description: `Output stream of the ${port.from} domain.`,
+    messages,
+    'x-producer': port.from,
+  };
+}
+
+/** Escapes a key for use in a JSON pointer (`/` and `~`). */
+function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

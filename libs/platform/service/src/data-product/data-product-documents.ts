@@ -1,0 +1,86 @@
+import type { DataProductDocument, DataProductManifest } from '@mesh/contract-kit';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+
+import { LOADED_CONFIG } from '../config/config.providers';
+import type { LoadedConfig } from '../config/load-config';
+import { errorMessage } from '../error-message';
+import { SERVICE_OPTIONS, type ServiceModuleOptions } from '../service-options';
+import {
+  DEFAULT_DATA_PRODUCT_TIMEOUT_MS,
+  type DataProductOptions,
+  type DataProductStatusProbe,
+  type MeasuredFigures,
+} from './data-product-status-source';
+import { checkServiceLevels } from './service-level-checks';
+import { unmeasuredFigures } from './unmeasured-figures';
+import { within } from './within';
+
+/**
+ * Builds the well-known document: the manifest, the figures measured now (never waiting longer
+ * than the timeout), and the service-level checks. Requests that arrive while a measurement is
+ * running share it, so that many readers cost Redis and the database one measurement.
+ */
+@Injectable()
+export class DataProductDocuments implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('DataProduct');
+  private readonly options: DataProductOptions;
+  private probe: DataProductStatusProbe | undefined;
+  private running: Promise<DataProductDocument> | undefined;
+
+  constructor(
+    @Inject(SERVICE_OPTIONS) serviceOptions: ServiceModuleOptions,
+    @Inject(LOADED_CONFIG) private readonly config: LoadedConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    if (!serviceOptions.dataProduct) throw new Error('DataProductDocuments needs ServiceModule.forRoot({ dataProduct })');
+    this.options = serviceOptions.dataProduct;
+  }
+
+  get manifest(): DataProductManifest {
+    return this.options.product.manifest;
+  }
+
+  // Set up at start-up, so a source that cannot find its providers stops the service at once.
+  async onModuleInit(): Promise<void> {
+    try {
+      this.probe = await this.options.status.setup({
+        get: (token) => this.moduleRef.get(token, { strict: false }),
+        config: (definition) => this.config.get(definition),
+      });
+    } catch (error) {
+      throw new Error(`the status source of data product "${this.manifest.name}" could not be set up`, { cause: error });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.probe?.close?.();
+    this.probe = undefined;
+  }
+
+  current(): Promise<DataProductDocument> {
+    this.running ??= this.measure().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async measure(): Promise<DataProductDocument> {
+    const measuredAt = new Date().toISOString();
+    const figures = await this.figures();
+    return {
+      manifest: this.manifest,
+      status: { measuredAt, ...figures, serviceLevels: checkServiceLevels(this.manifest, figures) },
+    };
+  }
+
+  private async figures(): Promise<MeasuredFigures> {
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_DATA_PRODUCT_TIMEOUT_MS;
+    try {
+      if (!this.probe) throw new Error('the status source is not set up (the service is starting or stopping)');
+      return await within(this.probe.measure(this.manifest), timeoutMs);
+    } catch (error) {
+      const reason = errorMessage(error);
+      this.log.warn(`measuring the status of data product "${this.manifest.name}" failed: ${reason}`);
+      return unmeasuredFigures(this.manifest, reason);
+    }
+  }
+}

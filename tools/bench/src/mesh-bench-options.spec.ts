@@ -1,0 +1,37 @@
+import { parseMeshBenchOptions } from './mesh-bench-options';
+
+describe('parseMeshBenchOptions', () => {
+  it('runs both parts with the defaults when given nothing', () => {
+    expect(parseMeshBenchOptions([])).toEqual({
+      parts: ['http', 'e2e'],
+      build: true,
+      connections: 16,
+      durationSeconds: 8,
+      warmupSeconds: 2,
+      rate: 200,
+      e2eSeconds: 20,
+    });
+  });
+
+  it('reads one part, no build and numbers', () => {
+    expect(
+      parseMeshBenchOptions(['--only=e2e', '--no-build', '--rate=50', '--e2e-duration=5', '--warmup=0.5']),
+    ).toMatchObject({
+      parts: ['e2e'],
+      build: false,
+      rate: 50,
+      e2eSeconds: 5,
+      warmupSeconds: 0.5,
+    });
+  });
+
+  it.each([
+    [['--only=bus'], /--only must be one of http, e2e/],
+    [['--connections=1.5'], /--connections must be a positive number/],
+    [['--rate=0'], /--rate must be a positive number/],
+    [['--speed=9'], /unknown option\(s\) --speed/],
+    [['fast'], /unknown argument "fast"/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseMeshBenchOptions(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,79 @@
+import type { EndToEndResult } from './e2e/order-to-projection';
+import type { ProcessMemory } from './e2e/process-memory';
+import type { HttpCase } from './http/http-cases';
+import type { ThroughputOptions, ThroughputResult } from './http/measure-throughput';
+import { type Column, formatCount, formatMs, formatTable } from './stats/table';
+
+export interface MeshBenchResults {
+  http: Array<{ httpCase: HttpCase; result: ThroughputResult }>;
+  httpOptions: ThroughputOptions;
+  e2e?: { result: EndToEndResult; rate: number; seconds: number; pollIntervalMs: number };
+  memory: Array<{ service: string; memory: ProcessMemory }>;
+}
+
+const columns: Column[] = [
+  { header: 'service', align: 'left' },
+  { header: 'measurement', align: 'left' },
+  { header: 'req/s', align: 'right' },
+  { header: 'p50 ms', align: 'right' },
+  { header: 'p99 ms', align: 'right' },
+  { header: 'max ms', align: 'right' },
+  { header: 'failed', align: 'right' },
+  { header: 'notes', align: 'left' },
+];
+
+const megabytes = (bytes: number) => `${formatCount(bytes / (1024 * 1024))} MB`;
+
+/** HTTP throughput per case, the end-to-end latency, and each service's memory, in one table. */
+export function renderMeshBench(results: MeshBenchResults): string {
+  const { connections, durationSeconds } = results.httpOptions;
+  const rows = results.http.map(({ httpCase, result }) => [
+    httpCase.service,
+    httpCase.name,
+    formatCount(result.requestsPerSecond),
+    formatMs(result.p50),
+    formatMs(result.p99),
+    formatMs(result.max),
+    formatCount(result.non2xx + result.errors),
+    `closed loop, ${connections} connections, ${durationSeconds} s`,
+  ]);
+  if (results.e2e) {
+    const { result, rate, seconds, pollIntervalMs } = results.e2e;
+    const sent = `open loop at ${rate}/s for ${seconds} s`;
+    rows.push(
+      [
+        'orders',
+        'POST /orders → 201',
+        formatCount(result.sentPerSecond),
+        formatMs(result.http.p50),
+        formatMs(result.http.p99),
+        formatMs(result.http.max),
+        formatCount(result.refused),
+        sent,
+      ],
+      [
+        'mesh',
+        'POST /orders → analytics projection',
+        formatCount(result.sentPerSecond),
+        formatMs(result.projection.p50),
+        formatMs(result.projection.p99),
+        formatMs(result.projection.max),
+        formatCount(result.lost),
+        `${sent}; outbox → Redis → consumer → commit, seen by polling every ${pollIntervalMs} ms`,
+      ],
+    );
+  }
+  for (const { service, memory } of results.memory) {
+    rows.push([
+      service,
+      'resident memory after the run',
+      '–',
+      '–',
+      '–',
+      '–',
+      '–',
+      `RSS ${megabytes(memory.rss)}, peak ${megabytes(memory.peak)}`,
+    ]);
+  }
+  return formatTable(columns, rows);
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { dockerResult } from '../shell/docker';
+import { run, runChecked } from '../shell/run';
+
+export interface DockerDaemon {
+  /** True when this run started dockerd, so it must stop it again. */
+  readonly startedHere: boolean;
+  /** True when this run installed docker.io. */
+  readonly installedHere: boolean;
+  readonly version: string;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * A Docker daemon that answers: the one running, or `dockerd` started here (Debian's docker.io
+ * is installed first when there is none). Starting and installing need root.
+ */
+export async function ensureDockerDaemon(logDirectory: string, log: (line: string) => void): Promise<DockerDaemon> {
+  const running = await serverVersion();
+  if (running) return { startedHere: false, installedHere: false, version: running, stop: async () => undefined };
+  requireRoot('start dockerd');
+  const installedHere = await installDockerWhenMissing(log);
+  const logFile = join(logDirectory, 'dockerd.log');
+  log(`no Docker daemon answers: starting dockerd (log: ${logFile})`);
+  const output = openSync(logFile, 'a');
+  const daemon = spawn('dockerd', [], { detached: true, stdio: ['ignore', output, output] });
+  closeSync(output);
+  daemon.unref();
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let version: string | undefined;
+  while (!version) {
+    if (daemon.exitCode !== null) throw new Error(`dockerd exited with ${daemon.exitCode}; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`dockerd did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`);
+    await sleep(500);
+    version = await serverVersion();
+  }
+  return {
+    startedHere: true,
+    installedHere,
+    version,
+    stop: async () => {
+      daemon.kill('SIGTERM');
+      const stopDeadline = Date.now() + STOP_TIMEOUT_MS;
+      while (daemon.exitCode === null && daemon.signalCode === null && Date.now() < stopDeadline) await sleep(250);
+      if (daemon.exitCode === null && daemon.signalCode === null) {
+        throw new Error(`dockerd (pid ${daemon.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
+      }
+    },
+  };
+}
+
+async function serverVersion(): Promise<string | undefined> {
+  try {
+    const result = await dockerResult(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 10_000 });
+    return result.code === 0 ? result.stdout.trim() : undefined;
+  } catch {
+    // No docker client at all: the installation below brings one.
+    return undefined;
+  }
+}
+
+async function installDockerWhenMissing(log: (line: string) => void): Promise<boolean> {
+  if ((await run('sh', ['-c', 'command -v dockerd'])).code === 0 || existsSync('/usr/sbin/dockerd')) return false;
+  log('dockerd is not installed: apt-get install docker.io (Debian)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await runChecked('apt-get', ['update', '-qq'], { env });
+  await runChecked('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'docker.io'], { env });
+  return true;
+}
+
+export function requireRoot(what: string): void {
+  if (process.getuid?.() !== 0) throw new Error(`the Swarm test must run as root to ${what} (sudo npm run e2e:swarm)`);
+}

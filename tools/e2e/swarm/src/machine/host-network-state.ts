@@ -1,0 +1,49 @@
+import { run } from '../shell/run';
+
+/**
+ * What a Docker daemon leaves behind on the host when it stops: its bridges (docker0,
+ * docker_gwbridge) and its iptables chains. Taken before this run starts dockerd, and put back
+ * after it stopped it, so that the machine is left as it was found.
+ */
+export interface HostNetworkState {
+  readonly links: ReadonlySet<string>;
+  readonly iptables?: string;
+}
+
+export async function captureHostNetwork(): Promise<HostNetworkState> {
+  const iptables = await run('iptables-save', []).catch(() => undefined);
+  return { links: await linkNames(), iptables: iptables?.code === 0 ? iptables.stdout : undefined };
+}
+
+/** Deletes links that were not there before and restores the iptables rules; returns what it did. */
+export async function restoreHostNetwork(before: HostNetworkState): Promise<string[]> {
+  const done: string[] = [];
+  for (const link of await linkNames()) {
+    if (before.links.has(link)) continue;
+    if ((await run('ip', ['link', 'delete', link])).code === 0) done.push(`deleted link ${link}`);
+  }
+  if (before.iptables !== undefined) {
+    const now = await run('iptables-save', []);
+    if (now.code === 0 && withoutComments(now.stdout) !== withoutComments(before.iptables)) {
+      const restored = await run('iptables-restore', [], { input: before.iptables });
+      done.push(restored.code === 0 ? 'restored the iptables rules' : `iptables-restore failed: ${restored.stderr.trim()}`);
+    }
+  }
+  return done;
+}
+
+async function linkNames(): Promise<Set<string>> {
+  const result = await run('ip', ['-o', 'link', 'show']).catch(() => undefined);
+  if (!result || result.code !== 0) return new Set();
+  // "3: docker0: <…>" or "7: veth1a2b@if6: <…>"
+  return new Set(result.stdout.split('\n').flatMap((line) => /^\d+:\s+([^:@\s]+)/.exec(line)?.[1] ?? []));
+}
+
+/** iptables-save writes timestamps and packet counters in comments and brackets. */
+function withoutComments(rules: string): string {
+  return rules
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .map((line) => line.replace(/\[\d+:\d+\]/g, ''))
+    .join('\n');
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm run e2e:swarm`: the mesh deployed with deploy/stack.yml on a one-node Docker Swarm, from
+ * images built here (no registry), put through the mesh scenario with tasks killed and a rolling
+ * update; then everything it created is removed and the machine is left as it was found (the
+ * images stay, as a cache). Needs root, Debian's packages and about 6 GB of disk.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { signAccessToken } from '@mesh/service';
+
+import { APP_REPOSITORY_PREFIX, APPS, buildAppImage } from './images/app-images';
+import { ensureBaseImages } from './images/base-images';
+import { writeSourceContext } from './images/build-context';
+import { ensureDockerDaemon } from './machine/docker-daemon';
+import { assertPortsFree } from './machine/free-ports';
+import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-state';
+import { ensureSwarmManager } from './machine/swarm-node';
+import { Cleanup } from './report/cleanup';
+import { Phases } from './report/phases';
+import { utcDay } from './scenario/figures-check';
+import { MeshApi } from './scenario/mesh-api';
+import { runSwarmScenario } from './scenario/swarm-scenario';
+import { docker } from './shell/docker';
+import { createMeshSecrets, removeSecrets } from './stack/mesh-secrets';
+import { deployStack, removeStack, type StackSettings, stackExists } from './stack/mesh-stack';
+import { waitForHealthyStack } from './stack/wait-healthy';
+
+const STACK = 'mesh-e2e';
+const SECRET_PREFIX = 'mesh-e2e';
+const SCOPES = ['orders:read', 'orders:write', 'customers:read', 'customers:write', 'analytics:read', 'analytics:write'];
+const PORT_BASE = Number(process.env['MESH_E2E_SWARM_PORT_BASE'] ?? 13_000);
+/** gateway, redis, postgres, mongo (scaled to 0), ferretdb, orders, customers, analytics, catalog */
+const SERVICES = 9;
+const HEALTHY_TIMEOUT_MS = 240_000;
+
+const log = (line: string) => console.log(`[e2e:swarm] ${line}`);
+
+async function main(): Promise<boolean> {
+  const phases = new Phases(log);
+  const cleanup = new Cleanup(log);
+  const workDirectory = mkdtempSync(join(tmpdir(), 'mesh-swarm-e2e-'));
+  cleanup.add(`work directory ${workDirectory}`, async () => rmSync(workDirectory, { recursive: true, force: true }));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanup.run().then(() => process.exit(130));
+    });
+  }
+  const runId = Date.now().toString(36);
+  let report: string[] = [];
+  let ok = false;
+  try {
+    const network = await captureHostNetwork();
+    const daemon = await phases.run('docker daemon', () => ensureDockerDaemon(tmpdir(), log));
+    log(`  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installedHere ? ', docker.io installed by this run' : ''}`);
+    if (daemon.startedHere) {
+      // Cleanup runs backwards: dockerd stops first, then its bridges and rules go.
+      cleanup.add('host network as before dockerd', async () => (await restoreHostNetwork(network)).forEach((line) => log(`  ${line}`)));
+      cleanup.add('stop dockerd', daemon.stop);
+    }
+    const swarm = await phases.run('swarm', () => ensureSwarmManager(log));
+    if (swarm.initialisedHere) cleanup.add('leave the swarm', swarm.leave);
+    await removeLeftovers();
+
+    const base = await phases.run('base images', () => ensureBaseImages(workDirectory, log));
+    const images = await phases.run('app images (deploy/docker/Dockerfile)', async () => {
+      const contextArchive = await writeSourceContext(workDirectory);
+      for (const app of APPS) await buildAppImage({ app, tag: 'e2e', baseImage: base.node, contextArchive, log });
+      // The rolling update's target: same build (all cached), another image id and tag.
+      const next = await buildAppImage({ app: 'orders', tag: 'e2e-next', baseImage: base.node, contextArchive, labels: { 'mesh.e2e.run': runId }, log });
+      return { next };
+    });
+
+    const secrets = await phases.run('secrets', () => createMeshSecrets(SECRET_PREFIX, workDirectory));
+    cleanup.add('secrets', () => removeSecrets(secrets.names));
+    const settings: StackSettings = {
+      stack: STACK,
+      secretPrefix: SECRET_PREFIX,
+      imagePrefix: APP_REPOSITORY_PREFIX,
+      appTags: { orders: 'e2e', customers: 'e2e', analytics: 'e2e', catalog: 'e2e' },
+      storeImages: { gateway: base.gateway, redis: base.redis, postgres: base.postgres, ferretdb: base.ferretdb },
+      ports: { orders: PORT_BASE + 1, customers: PORT_BASE + 2, analytics: PORT_BASE + 3, catalog: PORT_BASE + 4 },
+    };
+    await assertPortsFree(Object.values(settings.ports), 'set MESH_E2E_SWARM_PORT_BASE to use ports base+1 to base+4');
+    cleanup.add(`stack ${STACK}`, () => removeStack(STACK, log));
+    await phases.run('stack deploy until every service is healthy', async () => {
+      await deployStack(settings);
+      await waitForHealthyStack(STACK, SERVICES, HEALTHY_TIMEOUT_MS, log);
+    });
+
+    const token = signAccessToken({ secret: secrets.jwtSecret, scopes: SCOPES, subject: 'swarm-e2e' });
+    const api = (name: string, port: number) => new MeshApi(name, `http://127.0.0.1:${port}`, token);
+    report = await runSwarmScenario(phases, {
+      runId,
+      seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
+      apis: { orders: api('orders', settings.ports.orders), customers: api('customers', settings.ports.customers), analytics: api('analytics', settings.ports.analytics) },
+      services: { orders: `${STACK}_orders`, analytics: `${STACK}_analytics` },
+      replicas: { orders: 2, analytics: 1 },
+      rollOrders: { image: images.next, deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }) },
+      fromDay: utcDay(new Date()),
+      log,
+    });
+    await phases.run('catalog answers through the gateway', async () => {
+      await api('catalog', settings.ports.catalog).expectOk({ method: 'GET', path: '/health/ready' });
+    });
+    ok = true;
+  } catch (error) {
+    log(`FAILED: ${(error as Error).message}`);
+  } finally {
+    log('cleaning up');
+    ok = (await cleanup.run()) && ok;
+    const left = await docker(['images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=${APP_REPOSITORY_PREFIX}/*`]).catch(() => '');
+    log(`images kept as a cache (remove with docker rmi): ${left.trim().split('\n').filter(Boolean).join(', ') || 'none'}`);
+  }
+  console.log(['', 'e2e:swarm report', ...report.map((line) => `  ${line}`), '', 'phases', phases.summary(), '', ok ? 'e2e:swarm passed' : 'e2e:swarm FAILED'].join('\n'));
+  return ok;
+}
+
+/** What an interrupted earlier run may have left: its stack and its secrets. */
+async function removeLeftovers(): Promise<void> {
+  if (await stackExists(STACK)) {
+    log(`a stack ${STACK} from an earlier run is still there: removing it`);
+    await removeStack(STACK, log);
+  }
+  const secrets = (await docker(['secret', 'ls', '-q', '--filter', 'label=mesh.e2e=swarm'])).trim().split('\n').filter(Boolean);
+  if (secrets.length > 0) await removeSecrets(secrets);
+}
+
+void main().then((ok) => {
+  process.exitCode = ok ? 0 : 1;
+});

@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { ExpectedFigures } from './expected-figures';
+import type { MeshApi } from './mesh-api';
+import { CURRENCY } from './order-traffic';
+
+interface DailySalesResponse {
+  days: { orders: number; revenue: number; cancelledOrders: number; cancelledRevenue: number; netRevenue: number }[];
+}
+interface TopProductsResponse {
+  products: { sku: string; units: number; revenue: Record<string, number> }[];
+}
+interface CustomerValueResponse {
+  orderCount: number;
+  revenue: Record<string, number>;
+  tier: string;
+}
+interface CustomerResponse {
+  orderCount: number;
+  totalSpent: Record<string, number>;
+  tier: string;
+}
+
+export interface FiguresApis {
+  readonly analytics: MeshApi;
+  readonly customers: MeshApi;
+}
+
+/**
+ * Every difference between what the mesh shows and what the ledger says it must: analytics'
+ * daily sales (summed over the days of the run), top products and each customer's value, and
+ * the customers domain's own order statistics and tier. Empty when all agree exactly.
+ */
+export async function figureDifferences(apis: FiguresApis, expected: ExpectedFigures, fromDay: string): Promise<string[]> {
+  const range = `from=${fromDay}&to=${utcDay(new Date())}`;
+  const differences: string[] = [];
+  const compare = (what: string, actual: unknown, wanted: unknown) => {
+    if (JSON.stringify(actual) !== JSON.stringify(wanted)) differences.push(`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
+  };
+
+  const sales = await apis.analytics.expectOk<DailySalesResponse>({ method: 'GET', path: `/sales/daily?${range}&currency=${CURRENCY}` });
+  const summed = { orders: 0, revenue: 0, cancelledOrders: 0, cancelledRevenue: 0 };
+  for (const day of sales.days) {
+    summed.orders += day.orders;
+    summed.revenue += day.revenue;
+    summed.cancelledOrders += day.cancelledOrders;
+    summed.cancelledRevenue += day.cancelledRevenue;
+  }
+  compare('analytics daily sales', summed, expected.sales);
+
+  const top = await apis.analytics.expectOk<TopProductsResponse>({ method: 'GET', path: `/products/top?${range}&limit=100` });
+  const products = Object.fromEntries(top.products.map((product) => [product.sku, { units: product.units, revenue: product.revenue[CURRENCY] ?? 0 }]));
+  compare('analytics top products', sortKeys(products), sortKeys(Object.fromEntries(expected.products)));
+
+  for (const [id, wanted] of expected.customers) {
+    const value = await apis.analytics.expectOk<CustomerValueResponse>({ method: 'GET', path: `/customers/${id}/value` });
+    compare(`analytics value of customer ${id}`, { orderCount: value.orderCount, revenue: value.revenue[CURRENCY] ?? 0, tier: value.tier }, wanted);
+    const customer = await apis.customers.expectOk<CustomerResponse>({ method: 'GET', path: `/customers/${id}` });
+    compare(`customers statistics of ${id}`, { orderCount: customer.orderCount, revenue: customer.totalSpent[CURRENCY] ?? 0, tier: customer.tier }, wanted);
+  }
+  return differences;
+}
+
+/**
+ * Polls until the figures agree: events are still flowing for a while after the last request.
+ * On timeout the error lists the remaining differences.
+ */
+export async function waitForExactFigures(apis: FiguresApis, expected: ExpectedFigures, fromDay: string, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  let differences: string[] = [];
+  while (Date.now() - started < timeoutMs) {
+    differences = await figureDifferences(apis, expected, fromDay);
+    if (differences.length === 0) return Date.now() - started;
+    await sleep(2_000);
+  }
+  throw new Error(`figures still differ after ${timeoutMs / 1000} s (${differences.length}):\n    ${differences.slice(0, 12).join('\n    ')}`);
+}
+
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}

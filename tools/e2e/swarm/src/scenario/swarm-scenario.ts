@@ -1,0 +1,103 @@
+import { killOneTask, type Replacement, waitForReplacement } from '../chaos/kill-task';
+import { rollingUpdateUnderTraffic, type RollingUpdateResult } from '../chaos/rolling-update';
+import type { Phases } from '../report/phases';
+import { seconds } from '../report/phases';
+import { runChaosTraffic } from './chaos-traffic';
+import { registerCustomers } from './customer-registration';
+import { expectedFigures } from './expected-figures';
+import { waitForExactFigures } from './figures-check';
+import { Ledger } from './ledger';
+import type { MeshApi } from './mesh-api';
+import { OrderTraffic, seededRandom } from './order-traffic';
+
+export interface ScenarioOptions {
+  readonly runId: string;
+  readonly seed: number;
+  readonly apis: { readonly orders: MeshApi; readonly customers: MeshApi; readonly analytics: MeshApi };
+  /** Full Swarm names of the services that lose a task. */
+  readonly services: { readonly orders: string; readonly analytics: string };
+  readonly replicas: { readonly orders: number; readonly analytics: number };
+  /** Rolls `services.orders` to the new image (a stack deploy with its new tag). */
+  readonly rollOrders: { readonly image: string; readonly deploy: () => Promise<void> };
+  readonly fromDay: string;
+  readonly log: (line: string) => void;
+}
+
+const CUSTOMERS = 12;
+const WORKERS = 6;
+const TRAFFIC_MS = 30_000;
+const CANCEL_SHARE = 0.25;
+const REPLACEMENT_TIMEOUT_MS = 120_000;
+const FIGURES_TIMEOUT_MS = 120_000;
+
+/**
+ * The mesh scenario through the gateway: customers, then orders and cancellations from several
+ * workers while one orders task and one analytics task are SIGKILLed; Swarm must replace both,
+ * and analytics and customers must show exactly what the mesh accepted. Then orders is rolled to
+ * a new image under traffic that may not see a single failed request, and the figures are checked
+ * again with those orders in.
+ */
+export async function runSwarmScenario(phases: Phases, options: ScenarioOptions): Promise<string[]> {
+  const { apis, log } = options;
+  const random = seededRandom(options.seed);
+  const ledger = new Ledger();
+  const traffic = new OrderTraffic(apis.orders, ledger, random);
+  const report: string[] = [`seed ${options.seed}`];
+
+  await phases.run('customers and first orders', async () => {
+    await registerCustomers(apis.customers, ledger, CUSTOMERS, options.runId);
+    // The orders replica learns of a customer from its event: until then an order is a 422.
+    await Promise.all(ledger.customers.map((id) => traffic.placeOrder(id, { waitForCustomer: true })));
+  });
+
+  const replacements: Record<string, Replacement> = {};
+  const killAndWatch = (service: string, desired: number) => async () => {
+    const killed = await killOneTask(service);
+    log(`  docker kill ${service} task ${killed.taskId.slice(0, 12)}`);
+    replacements[service] = await waitForReplacement(killed, desired, REPLACEMENT_TIMEOUT_MS);
+    log(`  ${service}: replaced after ${seconds(replacements[service].replacedAfterMs)}; killed task ${replacements[service].killedState}`);
+  };
+  await phases.run('traffic with two tasks killed', () =>
+    runChaosTraffic(traffic, ledger, random, {
+      workers: WORKERS,
+      durationMs: TRAFFIC_MS,
+      cancelShare: CANCEL_SHARE,
+      events: [
+        { atMs: TRAFFIC_MS * 0.3, run: killAndWatch(options.services.orders, options.replicas.orders) },
+        { atMs: TRAFFIC_MS * 0.6, run: killAndWatch(options.services.analytics, options.replicas.analytics) },
+      ],
+    }),
+  );
+  report.push(
+    `accepted ${ledger.orders.size} orders (${ledger.cancelledCount} cancelled) for ${ledger.customers.length} customers; ` +
+      `${traffic.counts.inconclusive} requests got no conclusive answer while tasks died and were sent again`,
+    ...Object.entries(replacements).map(([service, r]) => `${service}: killed task ${r.killedState}, replaced after ${seconds(r.replacedAfterMs)}`),
+  );
+
+  const settled = await phases.run('figures exact after the kills', () =>
+    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
+  );
+  report.push(`analytics and customers agreed with the ledger ${seconds(settled)} after the traffic`);
+
+  const update: RollingUpdateResult = await phases.run('rolling update under traffic', () =>
+    rollingUpdateUnderTraffic({
+      service: options.services.orders,
+      newImage: options.rollOrders.image,
+      workers: 4,
+      traffic,
+      ledger,
+      random,
+      update: options.rollOrders.deploy,
+    }),
+  );
+  report.push(`rolling update of ${options.services.orders} to ${options.rollOrders.image}: ${seconds(update.updateMs)}, ${update.requests} requests, ${update.failures.length} failed`);
+  if (update.failures.length > 0) {
+    throw new Error(`requests failed during the rolling update (${update.failures.length}):\n    ${update.failures.slice(0, 10).join('\n    ')}`);
+  }
+
+  await phases.run('figures exact after the update', () =>
+    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
+  );
+  report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
+  return report;
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { docker, dockerResult } from '../shell/docker';
+import { runChecked } from '../shell/run';
+import { WORKSPACE_ROOT } from '../workspace';
+
+/** The Redis users `npm run mesh -- acl` writes: one per domain and the operator. */
+const REDIS_USERS = ['orders', 'customers', 'analytics', 'mesh-operator'];
+
+export interface MeshSecrets {
+  /** Swarm secret names, as created. */
+  readonly names: readonly string[];
+  /** What the test signs its access tokens with. */
+  readonly jwtSecret: string;
+}
+
+/**
+ * Creates every secret deploy/stack.yml names, under `<prefix>_…`, with fresh random values as
+ * an operator would: database URLs carrying the domains' passwords, Redis passwords, and the
+ * Redis ACL file generated from the manifests with those passwords. The customers URL points at
+ * FerretDB (stack.ferretdb.yml), which checks no credentials.
+ */
+export async function createMeshSecrets(prefix: string, workDirectory: string): Promise<MeshSecrets> {
+  const password = () => randomBytes(24).toString('hex');
+  const redisPasswords = Object.fromEntries(REDIS_USERS.map((user) => [user, password()]));
+  const values: Record<string, string> = {
+    jwt_secret: randomBytes(48).toString('base64url'),
+    redis_acl: await generateRedisAcl(redisPasswords, workDirectory),
+    redis_password_orders: redisPasswords['orders'],
+    redis_password_customers: redisPasswords['customers'],
+    redis_password_analytics: redisPasswords['analytics'],
+    postgres_password: password(),
+    orders_database_url: `postgres://orders:${password()}@postgres:5432/orders`,
+    analytics_database_url: `postgres://analytics:${password()}@postgres:5432/analytics`,
+    analytics_pseudonym_key: password(),
+    mongo_root_password: password(),
+    customers_mongodb_url: 'mongodb://ferretdb:27017/customers',
+  };
+  const names: string[] = [];
+  try {
+    for (const [key, value] of Object.entries(values)) {
+      const name = `${prefix}_${key}`;
+      await docker(['secret', 'create', '--label', 'mesh.e2e=swarm', name, '-'], { input: value });
+      names.push(name);
+    }
+  } catch (error) {
+    await removeSecrets(names);
+    throw error;
+  }
+  return { names, jwtSecret: values['jwt_secret'] };
+}
+
+/** Removes the secrets (those already gone are no error). */
+export async function removeSecrets(names: readonly string[]): Promise<void> {
+  if (names.length > 0) await dockerResult(['secret', 'rm', ...names]);
+}
+
+/** `npm run mesh -- acl --out`, with each user's password in a file as the command expects. */
+async function generateRedisAcl(passwords: Record<string, string>, workDirectory: string): Promise<string> {
+  const directory = join(workDirectory, 'redis-acl');
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [user, value] of Object.entries(passwords)) {
+    const file = join(directory, `${user}.password`);
+    writeFileSync(file, value, { mode: 0o600 });
+    env[`REDIS_PASSWORD_${user.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_FILE`] = file;
+  }
+  const aclFile = join(directory, 'users.acl');
+  await runChecked('npm', ['run', '--silent', 'mesh', '--', 'acl', '--out', aclFile], { cwd: WORKSPACE_ROOT, env });
+  return readFileSync(aclFile, 'utf8');
+}

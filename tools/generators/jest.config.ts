@@ -1,0 +1,5 @@
+export default {
+  displayName: 'generators',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tools/generators',
+};

@@ -1,0 +1,268 @@
+import { readProjectConfiguration, type Tree, workspaceRoot } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { domainGenerator } from './generator';
+import { REGISTRATION_FILES } from './workspace-registrations';
+
+/** Files the generator registers the domain in, copied from the real workspace so their anchors are checked too. */
+const SHARED_FILES = [
+  'tools/infra/src/stores/postgres.ts',
+  'tools/infra/src/stores/mongo.ts',
+  'tools/mesh-start/src/mesh-services.ts',
+  'tools/mesh-cli/src/products.ts',
+  'tools/contracts/src/cli.ts',
+  'apps/orders/src/app.module.ts',
+  'apps/customers/src/app.module.ts',
+  'apps/analytics/src/app.module.ts',
+];
+
+function workspaceTree(): Tree {
+  const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+  for (const file of SHARED_FILES) {
+    if (existsSync(join(workspaceRoot, file))) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf-8'));
+  }
+  return tree;
+}
+
+function filesUnder(tree: Tree, folder: string): string[] {
+  return tree
+    .listChanges()
+    .filter((change) => change.type === 'CREATE' && change.path.startsWith(`${folder}/`))
+    .map((change) => change.path.slice(folder.length + 1))
+    .sort();
+}
+
+const read = (tree: Tree, path: string) => tree.read(path, 'utf-8') ?? '';
+
+describe('domain generator, PostgreSQL', () => {
+  let tree: Tree;
+  let report: () => void;
+
+  beforeAll(async () => {
+    tree = workspaceTree();
+    report = await domainGenerator(tree, { name: 'stock-levels', store: 'postgres' });
+  });
+
+  it('creates the contracts library with its tags and tsconfig path', () => {
+    expect(readProjectConfiguration(tree, 'stock-levels-contracts')).toMatchObject({
+      root: 'libs/stock-levels/contracts',
+      tags: ['scope:stock-levels', 'type:contracts', 'runtime:framework-free'],
+    });
+    const paths = JSON.parse(read(tree, 'tsconfig.base.json')).compilerOptions.paths;
+    expect(paths['@mesh/stock-levels-contracts']).toEqual(['./libs/stock-levels/contracts/src/index.ts']);
+    expect(filesUnder(tree, 'libs/stock-levels/contracts/src')).toEqual([
+      'api/create-item.request.ts',
+      'api/item.response.ts',
+      'events/item-created.event.ts',
+      'events/item-events.spec.ts',
+      'events/item-events.ts',
+      'events/item-values.ts',
+      'index.ts',
+      'product/stock-levels.product.ts',
+    ]);
+  });
+
+  it('creates the app with the TypeORM store, migrations and the consumer of orders.order.v1', () => {
+    expect(readProjectConfiguration(tree, 'stock-levels')).toMatchObject({
+      root: 'apps/stock-levels',
+      projectType: 'application',
+      tags: ['scope:stock-levels', 'type:app', 'runtime:nest'],
+    });
+    const files = filesUnder(tree, 'apps/stock-levels');
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'eslint.config.mjs',
+        'jest.config.ts',
+        'project.json',
+        'tsconfig.app.json',
+        'tsconfig.json',
+        'webpack.config.js',
+        'src/main.ts',
+        'src/app.module.ts',
+        'src/service-options.ts',
+        'src/config/stock-levels-database.config.ts',
+        'src/database/stock-levels-typeorm.module.ts',
+        'src/migrations/index.ts',
+        'src/migrations/migrations.int-spec.ts',
+        'src/store/item.entity.ts',
+        'src/store/typeorm-item-store.ts',
+        'src/items/items.controller.ts',
+        'src/items/item.spec.ts',
+        'src/items/items.int-spec.ts',
+        'src/order-activity/order-activity.entity.ts',
+        'src/order-activity/order-events-stream.controller.ts',
+        'src/order-activity/order-activity.int-spec.ts',
+        'test/stock-levels-test-app.ts',
+        'test/order-events.ts',
+      ]),
+    );
+    expect(files.filter((file) => /^src\/migrations\/\d{13}-create-/.test(file))).toHaveLength(2);
+    expect(files.some((file) => file.includes('schema'))).toBe(false);
+  });
+
+  it('leaves no template syntax behind and spells the name for each use', () => {
+    for (const file of filesUnder(tree, 'apps/stock-levels').concat(
+      filesUnder(tree, 'libs/stock-levels/contracts').map((file) => `../../libs/stock-levels/contracts/${file}`),
+    )) {
+      const content = read(tree, join('apps/stock-levels', file));
+      expect([file, /<%|%>|__\w+__/.test(file + content)]).toEqual([file, false]);
+    }
+    expect(read(tree, 'apps/stock-levels/src/app.module.ts')).toContain('export class StockLevelsModule');
+    expect(read(tree, 'apps/stock-levels/src/config/stock-levels-database.config.ts')).toContain(
+      'STOCK_LEVELS_DATABASE_URL',
+    );
+    expect(read(tree, 'libs/stock-levels/contracts/src/events/item-created.event.ts')).toContain(
+      "type: 'stock-levels.item.created'",
+    );
+  });
+
+  it('declares the consumed stream in the manifest with every event type orders publishes on it', () => {
+    const product = read(tree, 'libs/stock-levels/contracts/src/product/stock-levels.product.ts');
+    expect(product).toContain("stream: 'orders.order.v1',\n      from: 'orders',\n      group: 'stock-levels',");
+    expect(product).toContain("eventTypes: ['orders.order.placed', 'orders.order.cancelled', 'orders.order.shipped']");
+    const controller = read(tree, 'apps/stock-levels/src/order-activity/order-events-stream.controller.ts');
+    expect(controller.match(/@EventPattern\((\w+)\.type\)/g)).toEqual([
+      '@EventPattern(orderPlaced.type)',
+      '@EventPattern(orderCancelled.type)',
+      '@EventPattern(orderShipped.type)',
+    ]);
+    expect(controller).toContain("} from '@mesh/orders-contracts';");
+  });
+
+  it('takes the first port above 3004 that no service uses, and registers database and service', () => {
+    expect(read(tree, 'apps/stock-levels/src/app.module.ts')).toContain('defaultPort: 3005,');
+    expect(read(tree, 'tools/infra/src/stores/postgres.ts')).toMatch(
+      /const DATABASES = \{[^}]*ANALYTICS_DATABASE_URL: 'analytics', STOCK_LEVELS_DATABASE_URL: 'stock_levels' \} as const;/,
+    );
+    expect(read(tree, 'tools/mesh-start/src/mesh-services.ts')).toMatch(
+      /\n {2}\{ name: 'analytics', port: 3003 \},\n(.*\n)* {2}\{ name: 'stock-levels', port: 3005 \},\n\];/,
+    );
+    expect(read(tree, 'tools/infra/src/stores/mongo.ts')).toBe(readFileSync(join(workspaceRoot, SHARED_FILES[1]), 'utf-8'));
+    expect(report).toEqual(expect.any(Function));
+  });
+
+  it('adds the product to the mesh products list', () => {
+    const products = read(tree, 'tools/mesh-cli/src/products.ts');
+    expect(products).toContain("import { stockLevelsProduct } from '@mesh/stock-levels-contracts';");
+    expect(products).toMatch(/export const meshProducts[^=]*= \[[^\]]*analyticsProduct, stockLevelsProduct\]/);
+  });
+
+  it('gives the contracts library the contracts and contract-check targets of the contract tool', () => {
+    const targets = readProjectConfiguration(tree, 'stock-levels-contracts').targets ?? {};
+    expect(Object.keys(targets).sort()).toEqual(['contract-check', 'contracts', 'typecheck']);
+    expect(targets['contract-check'].options).toMatchObject({
+      command: expect.stringContaining('tools/contracts/src/cli.ts check'),
+      export: 'stockLevelsProduct',
+      serviceUrl: 'http://localhost:3005',
+    });
+  });
+
+  it('counts the ports npm start uses as taken too', async () => {
+    const other = workspaceTree();
+    const services = read(other, 'tools/mesh-start/src/mesh-services.ts');
+    other.write('tools/mesh-start/src/mesh-services.ts', services.replace(/\n\];/, "\n  { name: 'legacy', port: 3005 },\n];"));
+    await domainGenerator(other, { name: 'later' });
+    expect(read(other, 'apps/later/src/app.module.ts')).toContain('defaultPort: 3006,');
+  });
+
+  it('edits no file outside the domain but those it declares', () => {
+    const seeded = workspaceTree();
+    const edited = tree
+      .listChanges()
+      .map((change) => change.path)
+      .filter((path) => !/^(apps|libs)\/stock-levels\//.test(path) && read(tree, path) !== read(seeded, path));
+    expect(edited.sort()).toEqual([...REGISTRATION_FILES].filter((file) => file !== 'tools/infra/src/stores/mongo.ts').sort());
+  });
+
+  it('gives the next domain the next free port', async () => {
+    await domainGenerator(tree, { name: 'returns', store: 'postgres' });
+    expect(read(tree, 'apps/returns/src/app.module.ts')).toContain('defaultPort: 3006,');
+  });
+});
+
+describe('domain generator, MongoDB', () => {
+  let tree: Tree;
+
+  beforeAll(async () => {
+    tree = workspaceTree();
+    await domainGenerator(tree, { name: 'loyalty', store: 'mongo', port: 3100, consumes: 'customers.customer.v1' });
+  });
+
+  it('creates the Mongoose store with its outbox and the inbox-guarded consumer, and no migrations', () => {
+    const files = filesUnder(tree, 'apps/loyalty');
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/config/loyalty-mongodb.config.ts',
+        'src/store/stored-item.schema.ts',
+        'src/store/item-outbox.providers.ts',
+        'src/store/mongo-item-store.ts',
+        'src/customer-activity/customer-activity.schema.ts',
+        'src/customer-activity/customer-activity.service.ts',
+        'test/loyalty-test-app.ts',
+      ]),
+    );
+    expect(files.some((file) => file.includes('migrations') || file.includes('entity'))).toBe(false);
+    expect(read(tree, 'apps/loyalty/src/customer-activity/customer-activity.service.ts')).toContain('applyEventOnce(');
+    expect(read(tree, 'apps/loyalty/src/app.module.ts')).toContain('defaultPort: 3100,');
+  });
+
+  it('consumes customers.customer.v1 with the types the customers product declares', () => {
+    const product = read(tree, 'libs/loyalty/contracts/src/product/loyalty.product.ts');
+    expect(product).toMatch(/stream: 'customers\.customer\.v1',\n\s+from: 'customers',\n\s+group: 'loyalty',/);
+    expect(product).toContain("'customers.customer.registered'");
+    expect(product).toContain("'customers.customer.tier-changed'");
+    expect(read(tree, 'apps/loyalty/src/customer-activity/customer-event-contracts.ts')).toContain(
+      "} from '@mesh/customers-contracts';",
+    );
+  });
+
+  it('registers its database URL with tools/infra next to the customers one', () => {
+    const mongo = read(tree, 'tools/infra/src/stores/mongo.ts');
+    expect(mongo.match(/CUSTOMERS_MONGODB_URL: url, LOYALTY_MONGODB_URL: withDatabase\(url, 'loyalty'\)/g)).toHaveLength(2);
+    expect(mongo).toContain("import { withDatabase } from './postgres-databases';");
+    expect(read(tree, 'tools/infra/src/stores/postgres.ts')).not.toContain('LOYALTY');
+  });
+});
+
+describe('domain generator, refusals', () => {
+  it.each([
+    [{ name: 'Stock' }, /lower-case kebab/],
+    [{ name: 'stock_levels' }, /lower-case kebab/],
+    [{ name: 'platform' }, /reserved/],
+    [{ name: 'stock', consumes: 'stock.item.v1' }, /not its own/],
+    [{ name: 'stock', consumes: 'orders.order' }, /not a stream name/],
+    [{ name: 'stock', consumes: 'orders.order.v2' }, /orders publishes orders\.order\.v1, not orders\.order\.v2/],
+    [{ name: 'stock', consumes: 'payments.payment.v1' }, /no contracts library @mesh\/payments-contracts/],
+    [{ name: 'stock', port: 3001 }, /port 3001 is already the default port of orders/],
+    [{ name: 'stock', store: 'redis' as 'mongo' }, /--store must be postgres or mongo/],
+  ])('refuses %j', async (options, message) => {
+    const tree = workspaceTree();
+    await expect(domainGenerator(tree, options)).rejects.toThrow(message);
+    expect(tree.listChanges().filter((change) => change.path.startsWith('apps/stock'))).toEqual([]);
+  });
+
+  it('refuses a domain that exists', async () => {
+    const tree = workspaceTree();
+    await domainGenerator(tree, { name: 'stock' });
+    await expect(domainGenerator(tree, { name: 'stock' })).rejects.toThrow(/a project named stock exists already/);
+  });
+
+  it('still generates when a file to register in is missing, and says what to do by hand', async () => {
+    const tree = workspaceTree();
+    tree.delete('tools/mesh-start/src/mesh-services.ts');
+    tree.delete('tools/contracts/src/cli.ts');
+    const report = await domainGenerator(tree, { name: 'stock' });
+    const { logger } = await import('@nx/devkit');
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    report();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("add { name: 'stock', port: 3005 } to MESH_SERVICES"));
+    expect(tree.exists('apps/stock/src/main.ts')).toBe(true);
+    expect(Object.keys(readProjectConfiguration(tree, 'stock-contracts').targets ?? {})).toEqual(['typecheck']);
+    warn.mockRestore();
+    info.mockRestore();
+  });
+});

@@ -1,0 +1,7 @@
+/** Options of `nx g @mesh/tools:domain`, as schema.json describes them. */
+export interface DomainGeneratorSchema {
+  name: string;
+  store?: 'postgres' | 'mongo';
+  port?: number;
+  consumes?: string;
+}

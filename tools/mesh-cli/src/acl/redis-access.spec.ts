@@ -1,0 +1,77 @@
+import { analyticsProduct } from '@mesh/analytics-contracts';
+import { customersProduct } from '@mesh/customers-contracts';
+import { ordersProduct } from '@mesh/orders-contracts';
+
+import { domainAccess, OPERATOR_USER, operatorAccess } from './redis-access';
+
+const keysFor = (access: ReturnType<typeof domainAccess>, command: string) =>
+  access.selectors.filter((selector) => selector.commands.includes(command)).flatMap((selector) => selector.keys);
+
+describe('domainAccess', () => {
+  const orders = domainAccess(ordersProduct.manifest);
+
+  it('is the domain name', () => {
+    expect(orders.user).toBe('orders');
+  });
+
+  it('publishes (XADD) to its own output streams and its own dead-letter and redrive streams only', () => {
+    expect(keysFor(orders, 'xadd')).toEqual([
+      '{orders.order.v1}',
+      '{customers.customer.v1}:dead-letter:orders',
+      '{customers.customer.v1}:dead-letter:orders-*',
+      '{customers.customer.v1}:redrive:orders',
+      '{customers.customer.v1}:redrive:orders-*',
+    ]);
+  });
+
+  it('reads with a group (XREADGROUP) only its declared inputs and its own redrive streams', () => {
+    expect(keysFor(orders, 'xreadgroup')).toEqual([
+      '{customers.customer.v1}',
+      '{customers.customer.v1}:redrive:orders',
+      '{customers.customer.v1}:redrive:orders-*',
+    ]);
+  });
+
+  it('trims only its output streams', () => {
+    expect(keysFor(orders, 'xtrim')).toEqual(['{orders.order.v1}']);
+  });
+
+  it('gives its redisKeyPrefixes the job-queue commands, and no one else any key outside the mesh streams', () => {
+    const analytics = domainAccess(analyticsProduct.manifest);
+    expect(keysFor(analytics, 'evalsha')).toEqual(['analytics:*']);
+    expect(keysFor(analytics, 'xreadgroup')).toEqual(
+      expect.arrayContaining(['{orders.order.v1}', '{customers.customer.v1}', '{orders.order.v1}:redrive:analytics-*']),
+    );
+    for (const access of [orders, domainAccess(customersProduct.manifest)]) {
+      expect(access.selectors.flatMap((selector) => selector.keys).every((key) => key.startsWith('{'))).toBe(true);
+    }
+  });
+
+  it('has no consumer selectors for a product without inputs', () => {
+    const producer = domainAccess({ ...ordersProduct.manifest, inputPorts: [] });
+    expect(producer.selectors.map((selector) => selector.purpose)).toEqual([
+      'publish to, trim and inspect its output streams',
+    ]);
+  });
+});
+
+describe('operatorAccess', () => {
+  const operator = operatorAccess([ordersProduct.manifest, customersProduct.manifest, analyticsProduct.manifest]);
+
+  it('inspects every stream, lists dead letters and redrives, but never publishes or consumes', () => {
+    expect(operator.user).toBe(OPERATOR_USER);
+    expect(keysFor(operator, 'xinfo')).toContain('{analytics.sales.v1}');
+    expect(keysFor(operator, 'xadd')).toEqual([
+      '{orders.order.v1}:redrive:*',
+      '{customers.customer.v1}:redrive:*',
+      '{analytics.sales.v1}:redrive:*',
+    ]);
+    expect(keysFor(operator, 'xdel')).toEqual([
+      '{orders.order.v1}:dead-letter:*',
+      '{customers.customer.v1}:dead-letter:*',
+      '{analytics.sales.v1}:dead-letter:*',
+    ]);
+    expect(keysFor(operator, 'xreadgroup')).toEqual([]);
+    expect(operator.commands).not.toContain('client|unblock');
+  });
+});
