@@ -22,6 +22,8 @@ describe('devAuthSecret', () => {
   it('refuses a file that does not hold a usable secret, saying how to get a new one', () => {
     writeFileSync(file, 'short\n');
     expect(() => devAuthSecret(root.dir)).toThrow(InfraError);
-    expect(() => devAuthSecret(root.dir)).toThrow(expect.objectContaining({ fix: expect.stringContaining(`rm ${file}`) }));
+    expect(() => devAuthSecret(root.dir)).toThrow(
+      expect.objectContaining({ fix: expect.stringContaining(`rm ${file}`) }),
+    );
   });
 });

@@ -18,7 +18,10 @@ const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
 async function run(args: string[], env: Record<string, string> = { AUTH_JWT_SECRET: SECRET }) {
   const printed: string[] = [];
   const notes: string[] = [];
-  await tokenCommand((name) => env[name], (line) => notes.push(line)).run(args, (line) => printed.push(line));
+  await tokenCommand(
+    (name) => env[name],
+    (line) => notes.push(line),
+  ).run(args, (line) => printed.push(line));
   return { printed, notes };
 }
 
@@ -53,7 +56,9 @@ describe('npm run mesh -- token', () => {
   it('notes a scope no service asks for, which is usually a typo', async () => {
     const { printed, notes } = await run(['--scopes', 'orders:wirte']);
     expect(printed).toHaveLength(1);
-    expect(notes[0]).toMatch(/^note: no service asks for orders:wirte \(known: orders:read, orders:write, customers:read/);
+    expect(notes[0]).toMatch(
+      /^note: no service asks for orders:wirte \(known: orders:read, orders:write, customers:read/,
+    );
   });
 
   it('says how to get a secret when there is none', async () => {

@@ -31,9 +31,12 @@ export function tokenCommand(
     async run(args, print) {
       const { scopes, ttl, subject } = parseArgs(args);
       const unknown = scopes.filter((scope) => !knownScopes().includes(scope));
-      if (unknown.length > 0) note(`note: no service asks for ${unknown.join(', ')} (known: ${knownScopes().join(', ')})`);
+      if (unknown.length > 0)
+        note(`note: no service asks for ${unknown.join(', ')} (known: ${knownScopes().join(', ')})`);
       const token = signAccessToken({ secret: secret(read), scopes, subject, expiresInSeconds: ttl });
-      note(`token for ${subject} with ${scopes.join(' ')}, valid until ${new Date(Date.now() + ttl * 1000).toISOString()}`);
+      note(
+        `token for ${subject} with ${scopes.join(' ')}, valid until ${new Date(Date.now() + ttl * 1000).toISOString()}`,
+      );
       print(token);
     },
   };
@@ -59,9 +62,11 @@ function parseArgs(args: string[]): TokenArgs {
   const values = new Map<string, string>();
   for (let index = 0; index < args.length; index += 1) {
     const [flag, inline] = args[index].split(/=(.*)/s, 2);
-    if (!['--scopes', '--ttl', '--subject'].includes(flag)) throw new UsageError(`token: unexpected argument "${args[index]}"`);
+    if (!['--scopes', '--ttl', '--subject'].includes(flag))
+      throw new UsageError(`token: unexpected argument "${args[index]}"`);
     const value = inline ?? args[++index];
-    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`token: ${flag} needs a value`);
+    if (value === undefined || value === '' || value.startsWith('--'))
+      throw new UsageError(`token: ${flag} needs a value`);
     values.set(flag, value);
   }
   const scopes = (values.get('--scopes') ?? '').split(/[,\s]+/).filter((scope) => scope.length > 0);

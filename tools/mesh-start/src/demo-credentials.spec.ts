@@ -29,9 +29,12 @@ describe('demoAuthorization', () => {
     jest.useFakeTimers({ now: Date.parse('2026-11-28T12:00:00Z') });
     const authorization = demoAuthorization(DEV_SECRET);
     const first = authorization();
-    const claims = new JwtService({ secret: DEV_SECRET }).verify<{ scope: string; sub: string; exp: number; iat: number }>(
-      first.replace(/^Bearer /, ''),
-    );
+    const claims = new JwtService({ secret: DEV_SECRET }).verify<{
+      scope: string;
+      sub: string;
+      exp: number;
+      iat: number;
+    }>(first.replace(/^Bearer /, ''));
     expect(claims).toMatchObject({ scope: DEMO_SCOPES.join(' '), sub: 'mesh-demo' });
     expect(claims.exp - claims.iat).toBe(900);
     jest.setSystemTime(Date.parse('2026-11-28T12:09:59Z'));

@@ -55,7 +55,11 @@ describe('driveDemoTraffic against services that check access tokens', () => {
   let urls: { customers: string; orders: string; analytics: string };
 
   beforeAll(async () => {
-    apps.push(await stub('customers', CustomersStub), await stub('orders', OrdersStub), await stub('analytics', SalesStub));
+    apps.push(
+      await stub('customers', CustomersStub),
+      await stub('orders', OrdersStub),
+      await stub('analytics', SalesStub),
+    );
     const [customers, orders, analytics] = await Promise.all(
       apps.map(async (app) => {
         await app.listen({ port: 0, host: '127.0.0.1' });
@@ -72,10 +76,16 @@ describe('driveDemoTraffic against services that check access tokens', () => {
   async function drive(secret: string): Promise<{ counts: DemoCounts; sales: string[] }> {
     const stop = new AbortController();
     const sales: string[] = [];
-    const driving = driveDemoTraffic(urls, demoAuthorization(secret), stop.signal, (_counts, today) => sales.push(today), {
-      intervalMs: 10,
-      reportEveryMs: 100,
-    });
+    const driving = driveDemoTraffic(
+      urls,
+      demoAuthorization(secret),
+      stop.signal,
+      (_counts, today) => sales.push(today),
+      {
+        intervalMs: 10,
+        reportEveryMs: 100,
+      },
+    );
     setTimeout(() => stop.abort(), 1_500);
     return { counts: await driving, sales };
   }
@@ -92,7 +102,9 @@ describe('driveDemoTraffic against services that check access tokens', () => {
   it('fails every request when signed with another key, so a wrong secret shows at once', async () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { counts, sales } = await drive('some-other-secret-that-is-long-enough!!');
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^demo: POST .*\/customers answered 401: .*signature does not match/));
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringMatching(/^demo: POST .*\/customers answered 401: .*signature does not match/),
+    );
     errors.mockRestore();
     expect(counts.customers).toBe(0);
     expect(counts.failures).toBeGreaterThan(0);

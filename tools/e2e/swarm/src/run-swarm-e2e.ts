@@ -19,6 +19,7 @@ import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-s
 import { ensureSwarmManager } from './machine/swarm-node';
 import { Cleanup } from './report/cleanup';
 import { Phases } from './report/phases';
+import { expectCatalogComplete } from './scenario/catalog-check';
 import { utcDay } from './scenario/figures-check';
 import { MeshApi } from './scenario/mesh-api';
 import { runSwarmScenario } from './scenario/swarm-scenario';
@@ -49,7 +50,7 @@ async function main(): Promise<boolean> {
     });
   }
   const runId = Date.now().toString(36);
-  let report: string[] = [];
+  const report: string[] = [];
   let ok = false;
   try {
     const network = await captureHostNetwork();
@@ -92,7 +93,7 @@ async function main(): Promise<boolean> {
 
     const token = signAccessToken({ secret: secrets.jwtSecret, scopes: SCOPES, subject: 'swarm-e2e' });
     const api = (name: string, port: number) => new MeshApi(name, `http://127.0.0.1:${port}`, token);
-    report = await runSwarmScenario(phases, {
+    await runSwarmScenario(phases, {
       runId,
       seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
       apis: { orders: api('orders', settings.ports.orders), customers: api('customers', settings.ports.customers), analytics: api('analytics', settings.ports.analytics) },
@@ -101,9 +102,10 @@ async function main(): Promise<boolean> {
       rollOrders: { image: images.next, deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }) },
       fromDay: utcDay(new Date()),
       log,
-    });
-    await phases.run('catalog answers through the gateway', async () => {
-      await api('catalog', settings.ports.catalog).expectOk({ method: 'GET', path: '/health/ready' });
+    }, report);
+    await phases.run('catalog shows every data product', async () => {
+      const products = await expectCatalogComplete(api('catalog', settings.ports.catalog), ['orders', 'customers', 'analytics']);
+      report.push(`catalog: ${products.length} data products available (${products.join(', ')})`);
     });
     ok = true;
   } catch (error) {

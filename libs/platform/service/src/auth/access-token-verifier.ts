@@ -18,8 +18,9 @@ export class AccessTokenVerifier {
   constructor(config: AuthConfig) {
     this.algorithms = enabledAlgorithms(config);
     const verifiers = new Map<string, JwtService>();
-    if (config.secret)
+    if (config.secret) {
       verifiers.set('HS256', new JwtService({ secret: config.secret, verifyOptions: { algorithms: ['HS256'] } }));
+    }
     if (config.publicKey) {
       verifiers.set('RS256', new JwtService({ publicKey: config.publicKey, verifyOptions: { algorithms: ['RS256'] } }));
     }
@@ -49,8 +50,9 @@ export class AccessTokenVerifier {
     const decoded: unknown = this.decoder.decode(token, { complete: true });
     const header =
       typeof decoded === 'object' && decoded !== null ? (decoded as { header?: { alg?: unknown } }).header : undefined;
-    if (typeof header?.alg !== 'string')
+    if (typeof header?.alg !== 'string') {
       throw new InvalidTokenError('the token is not a JWT (header.payload.signature)');
+    }
     return header.alg;
   }
 

@@ -40,7 +40,11 @@ export interface IsolatedMesh {
  * hold), with a random JWT secret. Everything it starts is undone by `cleanup`.
  */
 export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: CleanupStack): Promise<IsolatedMesh> {
-  if (options.build) await buildServices(DOMAINS.map((name) => ({ name })), options.buildOutput);
+  if (options.build)
+    await buildServices(
+      DOMAINS.map((name) => ({ name })),
+      options.buildOutput,
+    );
   const stores = await startIsolatedStores(options.purpose, cleanup, options.log);
 
   const logDir = join(WORKSPACE_ROOT, '.mesh', options.purpose, 'logs');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { ExpectedFigures } from './expected-figures';
-import type { MeshApi } from './mesh-api';
+import { describeOutcome, isInconclusive, type MeshApi } from './mesh-api';
 import { CURRENCY } from './order-traffic';
 
 interface DailySalesResponse {
@@ -38,7 +38,7 @@ export async function figureDifferences(apis: FiguresApis, expected: ExpectedFig
     if (JSON.stringify(actual) !== JSON.stringify(wanted)) differences.push(`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
   };
 
-  const sales = await apis.analytics.expectOk<DailySalesResponse>({ method: 'GET', path: `/sales/daily?${range}&currency=${CURRENCY}` });
+  const sales = await read<DailySalesResponse>(apis.analytics, `/sales/daily?${range}&currency=${CURRENCY}`);
   const summed = { orders: 0, revenue: 0, cancelledOrders: 0, cancelledRevenue: 0 };
   for (const day of sales.days) {
     summed.orders += day.orders;
@@ -48,14 +48,14 @@ export async function figureDifferences(apis: FiguresApis, expected: ExpectedFig
   }
   compare('analytics daily sales', summed, expected.sales);
 
-  const top = await apis.analytics.expectOk<TopProductsResponse>({ method: 'GET', path: `/products/top?${range}&limit=100` });
+  const top = await read<TopProductsResponse>(apis.analytics, `/products/top?${range}&limit=100`);
   const products = Object.fromEntries(top.products.map((product) => [product.sku, { units: product.units, revenue: product.revenue[CURRENCY] ?? 0 }]));
   compare('analytics top products', sortKeys(products), sortKeys(Object.fromEntries(expected.products)));
 
   for (const [id, wanted] of expected.customers) {
-    const value = await apis.analytics.expectOk<CustomerValueResponse>({ method: 'GET', path: `/customers/${id}/value` });
+    const value = await read<CustomerValueResponse>(apis.analytics, `/customers/${id}/value`);
     compare(`analytics value of customer ${id}`, { orderCount: value.orderCount, revenue: value.revenue[CURRENCY] ?? 0, tier: value.tier }, wanted);
-    const customer = await apis.customers.expectOk<CustomerResponse>({ method: 'GET', path: `/customers/${id}` });
+    const customer = await read<CustomerResponse>(apis.customers, `/customers/${id}`);
     compare(`customers statistics of ${id}`, { orderCount: customer.orderCount, revenue: customer.totalSpent[CURRENCY] ?? 0, tier: customer.tier }, wanted);
   }
   return differences;
@@ -69,11 +69,26 @@ export async function waitForExactFigures(apis: FiguresApis, expected: ExpectedF
   const started = Date.now();
   let differences: string[] = [];
   while (Date.now() - started < timeoutMs) {
-    differences = await figureDifferences(apis, expected, fromDay);
+    try {
+      differences = await figureDifferences(apis, expected, fromDay);
+    } catch (error) {
+      if (!(error instanceof NotReachable)) throw error;
+      differences = [error.message];
+    }
     if (differences.length === 0) return Date.now() - started;
     await sleep(2_000);
   }
   throw new Error(`figures still differ after ${timeoutMs / 1000} s (${differences.length}):\n    ${differences.slice(0, 12).join('\n    ')}`);
+}
+
+/** Thrown while a service is not reachable (a replaced task not yet in the gateway's rotation). */
+class NotReachable extends Error {}
+
+async function read<T>(api: MeshApi, path: string): Promise<T> {
+  const outcome = await api.call({ method: 'GET', path });
+  if (isInconclusive(outcome)) throw new NotReachable(`${api.name} GET ${path}: ${describeOutcome(outcome)}`);
+  if (outcome.kind === 'answer' && outcome.status === 200) return outcome.body as T;
+  throw new Error(`${api.name} GET ${path}: ${describeOutcome(outcome)}`);
 }
 
 export function utcDay(date: Date): string {

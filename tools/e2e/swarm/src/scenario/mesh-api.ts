@@ -18,15 +18,20 @@ export class MeshApi {
   constructor(
     readonly name: string,
     private readonly baseUrl: string,
-    private readonly token: string,
+    private readonly token: string | undefined,
   ) {}
+
+  /** Without a token: to see that the API refuses it. */
+  anonymous(): MeshApi {
+    return new MeshApi(`${this.name} (no token)`, this.baseUrl, undefined);
+  }
 
   async call(request: ApiRequest): Promise<ApiOutcome> {
     try {
       const response = await fetch(`${this.baseUrl}${request.path}`, {
         method: request.method,
         headers: {
-          authorization: `Bearer ${this.token}`,
+          ...(this.token === undefined ? {} : { authorization: `Bearer ${this.token}` }),
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...request.headers,
         },

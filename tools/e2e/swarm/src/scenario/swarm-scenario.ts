@@ -7,7 +7,7 @@ import { registerCustomers } from './customer-registration';
 import { expectedFigures } from './expected-figures';
 import { waitForExactFigures } from './figures-check';
 import { Ledger } from './ledger';
-import type { MeshApi } from './mesh-api';
+import { describeOutcome, type MeshApi } from './mesh-api';
 import { OrderTraffic, seededRandom } from './order-traffic';
 
 export interface ScenarioOptions {
@@ -37,14 +37,19 @@ const FIGURES_TIMEOUT_MS = 120_000;
  * a new image under traffic that may not see a single failed request, and the figures are checked
  * again with those orders in.
  */
-export async function runSwarmScenario(phases: Phases, options: ScenarioOptions): Promise<string[]> {
+export async function runSwarmScenario(phases: Phases, options: ScenarioOptions, report: string[]): Promise<void> {
   const { apis, log } = options;
   const random = seededRandom(options.seed);
   const ledger = new Ledger();
   const traffic = new OrderTraffic(apis.orders, ledger, random);
-  const report: string[] = [`seed ${options.seed}`];
+  report.push(`seed ${options.seed}`);
 
   await phases.run('customers and first orders', async () => {
+    // AUTH_JWT_SECRET_FILE reached every domain: no token, no data.
+    for (const api of [apis.orders, apis.customers, apis.analytics]) {
+      const outcome = await api.anonymous().call({ method: 'GET', path: api === apis.analytics ? '/products/top' : `/${api.name}` });
+      if (outcome.kind !== 'answer' || outcome.status !== 401) throw new Error(`${api.name} without a token: ${describeOutcome(outcome)}, expected 401`);
+    }
     await registerCustomers(apis.customers, ledger, CUSTOMERS, options.runId);
     // The orders replica learns of a customer from its event: until then an order is a 422.
     await Promise.all(ledger.customers.map((id) => traffic.placeOrder(id, { waitForCustomer: true })));
@@ -99,5 +104,4 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions)
     waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
   );
   report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
-  return report;
 }

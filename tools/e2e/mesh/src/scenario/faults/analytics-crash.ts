@@ -1,9 +1,10 @@
+import { type GroupInfo, readGroups, streamKeys } from '@mesh/messaging';
 import { ORDER_STREAM } from '@mesh/orders-contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { ServiceGate } from '../../fuzz/service-gate';
 import type { MeshProcesses } from '../../harness/mesh-processes';
-import { groupsOf } from '../stream-groups';
+import { withRedis } from '../stream-groups';
 
 export interface CrashReport {
   /** Entries of orders.order.v1 the analytics group had been given but not acknowledged when it died. */
@@ -25,24 +26,29 @@ export async function crashAnalytics(
   downMs: number,
   gate: ServiceGate,
 ): Promise<CrashReport> {
-  // Kill it while it holds deliveries, if it gets any within a few seconds.
-  let group = (await groupsOf(redisUrl, ORDER_STREAM)).find((info) => info.name === 'analytics');
-  for (let tries = 0; tries < 60 && (group?.pending ?? 0) === 0; tries += 1) {
-    await sleep(50);
-    group = (await groupsOf(redisUrl, ORDER_STREAM)).find((info) => info.name === 'analytics');
-  }
   await gate.close('analytics');
-  const killedAt = performance.now();
-  await processes.kill('analytics');
-  await sleep(downMs);
   try {
+    // Kill it while it holds deliveries, if it gets any within a few seconds.
+    const group = await withRedis(redisUrl, async (redis) => {
+      let analytics: GroupInfo | undefined;
+      for (let tries = 0; tries < 60 && (analytics?.pending ?? 0) === 0; tries += 1) {
+        if (tries > 0) await sleep(50);
+        analytics = (await readGroups(redis, streamKeys.source(ORDER_STREAM))).find(
+          (info) => info.name === 'analytics',
+        );
+      }
+      return analytics;
+    });
+    const killedAt = performance.now();
+    await processes.kill('analytics');
+    await sleep(downMs);
     await processes.start('analytics');
+    return {
+      pendingAtKill: group?.pending ?? 0,
+      lagAtKill: group?.lag ?? null,
+      downSeconds: (performance.now() - killedAt) / 1_000,
+    };
   } finally {
     gate.open('analytics');
   }
-  return {
-    pendingAtKill: group?.pending ?? 0,
-    lagAtKill: group?.lag ?? null,
-    downSeconds: (performance.now() - killedAt) / 1_000,
-  };
 }
