@@ -13,7 +13,13 @@ import { ProductsModule } from './products/products.module';
  */
 @Module({
   imports: [
-    ServiceModule.forRoot({ name: 'catalog', defaultPort: 3004, config: [catalogConfig] }),
+    ServiceModule.forRoot({
+      name: 'catalog',
+      defaultPort: 3004,
+      config: [catalogConfig],
+      // Manifests and status are metadata meant for everyone: no tokens, no key to configure.
+      access: 'public',
+    }),
     ProductsModule,
     LineageModule,
     CatalogPageModule,

@@ -16,6 +16,11 @@ export interface ServiceModuleOptions {
   readonly readiness?: readonly ReadinessCheck[];
   /** The domain's data product and where its live status comes from: serves `GET /.well-known/data-product`. */
   readonly dataProduct?: DataProductOptions;
+  /**
+   * `tokens` (default): every route needs an access token with its scope unless `@Public()`.
+   * `public`: the service serves only public metadata (the catalog); no guard and no key needed.
+   */
+  readonly access?: 'tokens' | 'public';
 }
 
 /**

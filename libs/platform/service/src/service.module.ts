@@ -30,7 +30,12 @@ const DEFAULT_PORT = 3000;
 @Module({})
 export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
-    const definitions = [serviceConfig(options.defaultPort ?? DEFAULT_PORT), authConfig, ...(options.config ?? [])];
+    const tokensRequired = options.access !== 'public';
+    const definitions = [
+      serviceConfig(options.defaultPort ?? DEFAULT_PORT),
+      ...(tokensRequired ? [authConfig] : []),
+      ...(options.config ?? []),
+    ];
     assertUniqueNamespaces(definitions.map((d) => d.namespace));
     const dataProduct = dataProductEndpoint(options);
     return {
@@ -53,8 +58,7 @@ export class ServiceModule {
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // Every route needs a token with its scope unless @Public() (auth/access-token.guard.ts).
-        accessTokenVerifierProvider,
-        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        ...(tokensRequired ? [accessTokenVerifierProvider, { provide: APP_GUARD, useClass: AccessTokenGuard }] : []),
         ...dataProduct.providers,
       ],
       exports: [

@@ -77,6 +77,7 @@ export interface TestAppOptions {
   readonly config?: ServiceModuleOptions['config'];
   readonly readiness?: readonly ReadinessCheck[];
   readonly imports?: DynamicModule['imports'];
+  readonly access?: ServiceModuleOptions['access'];
 }
 
 /** A small domain as a real one would be written: one ServiceModule.forRoot and its controllers. */
@@ -91,6 +92,7 @@ export class TestAppModule {
           defaultPort: 3999,
           config: [greetingConfig, ...(options.config ?? [])],
           readiness: options.readiness,
+          access: options.access,
         }),
         ...(options.imports ?? []),
       ],

@@ -38,3 +38,18 @@ describe('a service without AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY', () => {
     }
   });
 });
+
+describe("a service declared with access: 'public'", () => {
+  it('needs no key even with NODE_ENV=production, and answers without a token', async () => {
+    const app = await createServiceApp(TestAppModule.register({ access: 'public' }), {
+      env: { NODE_ENV: 'production', LOG_LEVEL: 'silent' },
+    });
+    try {
+      const response = await app.inject({ method: 'GET', url: '/items' });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ limit: 10, items: [] });
+    } finally {
+      await app.close();
+    }
+  });
+});
