@@ -9,18 +9,18 @@ import type { StreamReadReply } from './stream-reply';
  * the consumer forever), and `interrupt()` ends a read at once for shutdown.
  */
 export class BlockingReader {
-  private connection: Redis;
+  // Opened by the first read, so that a consumer that never starts (or fails to) holds no connection.
+  private connection: Redis | undefined;
   private clientId: number | undefined;
 
   constructor(
     private readonly commands: Redis,
     private readonly watchdogMs: number,
     private readonly onProblem: (message: string, error: unknown) => void,
-  ) {
-    this.connection = this.connect();
-  }
+  ) {}
 
   async read(args: Array<string | number>, blockMs: number): Promise<StreamReadReply> {
+    this.connection ??= this.connect();
     const connection = this.connection;
     let watchdog: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
@@ -48,7 +48,9 @@ export class BlockingReader {
   }
 
   async close(): Promise<void> {
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.quit().catch(() => connection.disconnect());
   }
 
   private connect(): Redis {

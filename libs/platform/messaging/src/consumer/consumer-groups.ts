@@ -10,7 +10,9 @@ export async function ensureGroups(redis: Redis, keys: string[], group: string, 
       await redis.xgroup('CREATE', key, group, startId, 'MKSTREAM');
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) {
-        throw new Error(`creating consumer group ${group} on ${key} failed`, { cause: error });
+        // The cause's words (WRONGTYPE, NOPERM …) are what tells an operator what to fix.
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`creating consumer group ${group} on ${key} failed: ${reason}`, { cause: error });
       }
     }
   }

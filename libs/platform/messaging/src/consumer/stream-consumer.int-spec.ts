@@ -8,6 +8,7 @@ import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } fro
 import type { StreamConsumerOptions } from './consumer-options';
 import { deadLetterFields } from './dead-letter';
 import type { DeliveryInfo } from './delivery';
+import { KillableRedisServer } from '../testing/killable-redis-server';
 import { StreamConsumer } from './stream-consumer';
 
 jest.setTimeout(30_000);
@@ -321,5 +322,34 @@ describe('StreamConsumer', () => {
 
     expect(finished).toBe(started);
     expect(await pendingCount(streamKeys.source(stream), 'test-group')).toBe(0);
+  });
+});
+
+describe('a consumer that cannot start', () => {
+  it('holds no Redis connection of its own, so nothing keeps reconnecting', async () => {
+    // A server of the test's own: CLIENT LIST then shows only this test's connections.
+    const server = await KillableRedisServer.start();
+    const client = new Redis(server.url);
+    try {
+      const { stream, catalog } = testStream();
+      // A plain string where the stream should be: XGROUP CREATE fails with WRONGTYPE.
+      await client.set(streamKeys.source(stream), 'not a stream');
+      const consumer = new StreamConsumer({
+        redis: client,
+        group: 'test-group',
+        consumer: 'consumer-1',
+        streams: [stream],
+        catalog,
+        handles: () => true,
+        handle: async () => undefined,
+      });
+      await expect(consumer.start()).rejects.toThrow(/creating consumer group test-group on .* failed: WRONGTYPE/);
+      const clients = (await client.client('LIST')) as string;
+      expect(clients.trim().split('\n')).toHaveLength(1);
+      await consumer.stop();
+    } finally {
+      client.disconnect();
+      await server.kill();
+    }
   });
 });
