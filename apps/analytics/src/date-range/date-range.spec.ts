@@ -1,4 +1,6 @@
-import { addDays, dateRangeProblem, daysIn, resolveDateRange } from './date-range';
+import { z } from 'zod';
+
+import { addDays, checkDateRange, dateRangeFields, dateRangeProblem, daysIn, resolveDateRange } from './date-range';
 
 describe('resolveDateRange', () => {
   it('defaults to the last 30 days, today included', () => {
@@ -31,5 +33,23 @@ describe('day arithmetic', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
     expect(daysIn({ from: '2026-03-28', to: '2026-03-30' })).toBe(3);
+  });
+});
+
+describe('a query with dateRangeFields and checkDateRange', () => {
+  const query = z.object(dateRangeFields).superRefine(checkDateRange);
+
+  it.each([{ to: '2026-13-01' }, { to: 'lost' }, { from: '2026-02-30', to: '2026-03-01' }])(
+    'reports a malformed date %p as an issue of that field, without throwing',
+    (input) => {
+      const result = query.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must be a date as YYYY-MM-DD']);
+    },
+  );
+
+  it('still checks the range of two good dates', () => {
+    const result = query.safeParse({ from: '2026-03-02', to: '2026-03-01' });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['from'] })]);
   });
 });

@@ -48,6 +48,15 @@ export const dateRangeFields = {
 
 /** Refinement for a query with dateRangeFields: the range its defaults resolve to must be valid. */
 export function checkDateRange(query: { from?: string; to?: string }, context: z.RefinementCtx): void {
+  // zod runs this refinement even when a field failed its own check: such a field already has
+  // its issue, and resolving a range from it would throw instead of answering 400.
+  if (!isCalendarDate(query.from) || !isCalendarDate(query.to)) return;
   const problem = dateRangeProblem(resolveDateRange(query));
   if (problem) context.addIssue({ code: 'custom', path: [problem.parameter], message: problem.message });
+}
+
+const calendarDate = z.iso.date();
+
+function isCalendarDate(value: string | undefined): boolean {
+  return value === undefined || calendarDate.safeParse(value).success;
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 
 import type { OutboxBacklog } from '../metrics/messaging-metrics';
+import { relayRedisOptions } from '../outbox-typeorm/relay-redis';
 import { EventPublisher } from '../publisher/event-publisher';
 import { assertOutboxField } from './outbox-field';
 import { outboxBacklog } from './outbox-backlog';
@@ -66,11 +67,12 @@ export class MongoOutboxRelay {
   start(): void {
     if (this.loops) return;
     this.stopping = new AbortController();
-    // Its own connection: commands fail at once while Redis is down instead of queueing (the
-    // relay backs off by itself), and nothing is resent blindly after a reconnect.
+    // Its own connection, with the TypeORM relay's settings: commands fail at once while Redis is
+    // down instead of queueing (the relay backs off by itself), nothing is resent blindly after a
+    // reconnect, and no command is retried silently: with ioredis's default retries a command in
+    // flight when Redis went away could stay unanswered for good, and the relay with it.
     this.connection = this.options.redis.duplicate({
-      enableOfflineQueue: false,
-      autoResendUnfulfilledCommands: false,
+      ...relayRedisOptions,
       lazyConnect: false, // with no offline queue, a lazy connection would never be opened
     });
     // ioredis reports every failed reconnection attempt; one report per outage is enough.

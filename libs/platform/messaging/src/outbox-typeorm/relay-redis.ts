@@ -7,7 +7,7 @@ import { Redis, RedisOptions } from 'ioredis';
  * that were sent when the connection dropped (an XADD may have been applied already; the relay
  * checks the stream tail itself), and a timeout for a connection that hangs.
  */
-const failFast = {
+export const relayRedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 0,
   autoResendUnfulfilledCommands: false,
@@ -17,7 +17,7 @@ const failFast = {
 
 /** Opens the relay's own Redis connection; `onDown` is told once per outage, not per reconnect. */
 export function connectRelayRedis(redis: string | RedisOptions, onDown: (error: Error) => void): Redis {
-  const connection = typeof redis === 'string' ? new Redis(redis, failFast) : new Redis({ ...redis, ...failFast });
+  const connection = typeof redis === 'string' ? new Redis(redis, relayRedisOptions) : new Redis({ ...redis, ...relayRedisOptions });
   let down = false;
   connection.on('ready', () => {
     down = false;
