@@ -1,4 +1,4 @@
-import { parseMeshBenchOptions } from './mesh-bench-options';
+import { endToEndRate, parseMeshBenchOptions } from './mesh-bench-options';
 
 describe('parseMeshBenchOptions', () => {
   it('runs both parts with the defaults when given nothing', () => {
@@ -6,8 +6,8 @@ describe('parseMeshBenchOptions', () => {
       parts: ['http', 'e2e'],
       build: true,
       connections: 16,
-      durationSeconds: 8,
-      warmupSeconds: 2,
+      durationSeconds: 6,
+      warmupSeconds: 1,
       rate: 200,
       e2eSeconds: 20,
     });
@@ -33,5 +33,17 @@ describe('parseMeshBenchOptions', () => {
     [['fast'], /unknown argument "fast"/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseMeshBenchOptions(argv)).toThrow(message);
+  });
+});
+
+describe('endToEndRate', () => {
+  it('keeps the rate asked for when POST /orders sustains twice as much, or was not measured', () => {
+    expect(endToEndRate(200, 900)).toBe(200);
+    expect(endToEndRate(200, undefined)).toBe(200);
+  });
+
+  it('caps it at half the measured POST /orders throughput, at least one order per second', () => {
+    expect(endToEndRate(200, 151.7)).toBe(75);
+    expect(endToEndRate(200, 0.4)).toBe(1);
   });
 });

@@ -16,8 +16,8 @@ export interface MeshBenchOptions {
 
 const numbers = {
   connections: ['connections', 16],
-  durationSeconds: ['duration', 8],
-  warmupSeconds: ['warmup', 2],
+  durationSeconds: ['duration', 6],
+  warmupSeconds: ['warmup', 1],
   rate: ['rate', 200],
   e2eSeconds: ['e2e-duration', 20],
 } as const;
@@ -28,7 +28,8 @@ export const meshBenchUsage = `options:
   --connections=N      autocannon connections per HTTP case (${numbers.connections[1]})
   --duration=S         measured seconds per HTTP case (${numbers.durationSeconds[1]})
   --warmup=S           unmeasured seconds before each measurement (${numbers.warmupSeconds[1]})
-  --rate=N             orders per second in the end-to-end phase (${numbers.rate[1]})
+  --rate=N             orders per second in the end-to-end phase (${numbers.rate[1]}), at most half of
+                       what POST /orders sustained in the HTTP part
   --e2e-duration=S     measured seconds of the end-to-end phase (${numbers.e2eSeconds[1]})`;
 
 /** @throws naming the argument it cannot use, with the usage. */
@@ -70,4 +71,14 @@ export function parseMeshBenchOptions(argv: readonly string[]): MeshBenchOptions
     rate: number('rate'),
     e2eSeconds: number('e2eSeconds'),
   };
+}
+
+/**
+ * The end-to-end rate: the one asked for, but at most half of what POST /orders sustained in
+ * the HTTP part (when it ran), so that the latency is that of a mesh below saturation rather
+ * than of a queue growing for the whole phase.
+ */
+export function endToEndRate(requested: number, postOrdersPerSecond: number | undefined): number {
+  if (postOrdersPerSecond === undefined || !Number.isFinite(postOrdersPerSecond)) return requested;
+  return Math.max(1, Math.min(requested, Math.floor(postOrdersPerSecond / 2)));
 }

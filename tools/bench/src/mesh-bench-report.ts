@@ -7,7 +7,7 @@ import { type Column, formatCount, formatMs, formatTable } from './stats/table';
 export interface MeshBenchResults {
   http: Array<{ httpCase: HttpCase; result: ThroughputResult }>;
   httpOptions: ThroughputOptions;
-  e2e?: { result: EndToEndResult; rate: number; seconds: number; pollIntervalMs: number };
+  e2e?: { result: EndToEndResult; rate: number; requestedRate: number; seconds: number; pollIntervalMs: number };
   memory: Array<{ service: string; memory: ProcessMemory }>;
 }
 
@@ -38,8 +38,10 @@ export function renderMeshBench(results: MeshBenchResults): string {
     `closed loop, ${connections} connections, ${durationSeconds} s`,
   ]);
   if (results.e2e) {
-    const { result, rate, seconds, pollIntervalMs } = results.e2e;
-    const sent = `open loop at ${rate}/s for ${seconds} s`;
+    const { result, rate, requestedRate, seconds, pollIntervalMs } = results.e2e;
+    const capped =
+      rate < requestedRate ? ` (${requestedRate}/s asked; capped at half the POST /orders throughput)` : '';
+    const sent = `open loop at ${rate}/s for ${seconds} s${capped}`;
     rows.push(
       [
         'orders',

@@ -17,10 +17,10 @@ import { processMemory } from './e2e/process-memory';
 import { httpCases } from './http/http-cases';
 import { measureThroughput } from './http/measure-throughput';
 import { seedData } from './http/seed-data';
-import { type MeshBenchOptions, parseMeshBenchOptions } from './mesh-bench-options';
+import { endToEndRate, type MeshBenchOptions, parseMeshBenchOptions } from './mesh-bench-options';
 import { type MeshBenchResults, renderMeshBench } from './mesh-bench-report';
 
-const SEED_CUSTOMERS = 50;
+const SEED_CUSTOMERS = 30;
 const POLL_INTERVAL_MS = 5;
 
 function progress(line: string): void {
@@ -56,10 +56,10 @@ async function measure(mesh: IsolatedMesh, options: MeshBenchOptions): Promise<M
     }
   }
   if (options.parts.includes('e2e')) {
+    const postOrders = results.http.find(({ httpCase }) => httpCase.name === 'POST /orders')?.result.requestsPerSecond;
+    const rate = endToEndRate(options.rate, postOrders);
     const waited = await consumersCaughtUp(mesh.stores.redis.url, [ORDER_STREAM, CUSTOMER_STREAM], 180_000);
-    progress(
-      `bench: consumers caught up (after ${waited.toFixed(1)} s); POST /orders → analytics at ${options.rate}/s`,
-    );
+    progress(`bench: consumers caught up (after ${waited.toFixed(1)} s); POST /orders → analytics at ${rate}/s`);
     const result = await measureOrderToProjection(
       {
         ordersUrl: processes.url('orders'),
@@ -68,14 +68,20 @@ async function measure(mesh: IsolatedMesh, options: MeshBenchOptions): Promise<M
         customerIds: seed.customerIds,
       },
       {
-        rate: options.rate,
+        rate,
         durationSeconds: options.e2eSeconds,
         warmupSeconds: options.warmupSeconds,
         drainMs: 30_000,
         pollIntervalMs: POLL_INTERVAL_MS,
       },
     );
-    results.e2e = { result, rate: options.rate, seconds: options.e2eSeconds, pollIntervalMs: POLL_INTERVAL_MS };
+    results.e2e = {
+      result,
+      rate,
+      requestedRate: options.rate,
+      seconds: options.e2eSeconds,
+      pollIntervalMs: POLL_INTERVAL_MS,
+    };
   }
   for (const service of DOMAINS) {
     const pid = processes.pid(service);

@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 import { REGISTRATION_FILES } from '../src/domain/workspace-registrations';
 import { takeBackGeneratedChange } from './take-back-change';
@@ -45,7 +46,8 @@ function run(command: string, args: string[], capture = false): string {
     if (capture) process.stderr.write(`${result.stdout}${result.stderr}`);
     throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
   }
-  return result.stdout ?? '';
+  // With capture, both streams: Nx logs the generator's warnings on stderr.
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`;
 }
 
 /** The CREATE and UPDATE lines that `nx g` prints. */
@@ -57,7 +59,10 @@ function changesOf(output: string): Changes {
 }
 
 function generate(name: string, options: string[]): Changes {
-  return changesOf(run(NX, ['g', '@mesh/tools:domain', name, ...options, '--no-interactive'], true));
+  const output = run(NX, ['g', '@mesh/tools:domain', name, ...options, '--no-interactive'], true);
+  // The file list is long and the same every run; what the generator reported is worth keeping.
+  process.stdout.write(output.split('\n').filter((line) => !/^(CREATE|UPDATE) /.test(line)).join('\n'));
+  return changesOf(output);
 }
 
 /** The project whose folder holds `file` (nearest project.json above it), if any. */
@@ -72,6 +77,26 @@ function owningProject(file: string): string | undefined {
 function hasTarget(project: string, target: string): boolean {
   const file = join(ROOT, 'libs', project.replace(/-contracts$/, ''), 'contracts', 'project.json');
   return existsSync(file) && target in ((JSON.parse(readFileSync(file, 'utf-8')) as { targets?: object }).targets ?? {});
+}
+
+interface StackFile {
+  services?: Record<string, { networks?: string[]; secrets?: Array<{ source: string }> }>;
+  networks?: Record<string, unknown>;
+  secrets?: Record<string, unknown>;
+}
+
+/** deploy/stack.yml still parses, has the domains, and every network and secret a service names is defined. */
+function checkStack(names: readonly string[]): void {
+  const file = join(ROOT, 'deploy', 'stack.yml');
+  if (!existsSync(file)) return;
+  const stack = parse(readFileSync(file, 'utf-8'), { merge: true }) as StackFile;
+  const problems = names.filter((name) => !stack.services?.[name]).map((name) => `no service ${name}`);
+  for (const [name, service] of Object.entries(stack.services ?? {})) {
+    for (const network of service.networks ?? []) if (!stack.networks?.[network]) problems.push(`${name}: network ${network} undefined`);
+    for (const { source } of service.secrets ?? []) if (!stack.secrets?.[source]) problems.push(`${name}: secret ${source} undefined`);
+  }
+  if (problems.length > 0) throw new Error(`deploy/stack.yml after generation: ${problems.join('; ')}`);
+  console.log(`check-generated-domain: deploy/stack.yml parses, with ${names.join(', ')} and every reference defined`);
 }
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf-8');
@@ -144,6 +169,7 @@ function main(): number {
   process.on('SIGTERM', interrupt);
   try {
     for (const { name, options } of DOMAINS) workspace.generatedDomain(name, generate(name, options));
+    checkStack(DOMAINS.map(({ name }) => name));
     const edited = workspace.editedFiles();
     const owners = [...new Set(edited.map(owningProject).filter((name) => name !== undefined))];
     if (owners.length > 0) run(NX, ['run-many', '-t', 'typecheck', '-p', owners.join(','), '--output-style=stream']);

@@ -1,4 +1,5 @@
 import { names, workspaceRoot } from '@nx/devkit';
+import { registerTsProject } from 'nx/src/plugins/js/utils/register';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -76,9 +77,21 @@ function loadContracts(importPath: string, stream: string, root: string): Record
     const known = Object.keys(paths).filter((path) => /^@mesh\/.+-contracts$/.test(path));
     throw new Error(`--consumes ${stream}: no contracts library ${importPath}; the workspace has ${known.join(', ')}`);
   }
-  // The plugin runs under Nx's TypeScript transpiler and tsconfig paths (and Jest under its own).
-  return require(join(root, entry)) as Record<string, unknown>;
+  const file = join(root, entry);
+  try {
+    // Nx runs the plugin with swc and the tsconfig paths registered (Jest with its own resolver).
+    return require(file) as Record<string, unknown>;
+  } catch (error) {
+    // Where Node strips types itself (22.6+), Nx registers neither: the library's own imports
+    // (`@mesh/contract-kit`) then need the paths, and its syntax (decorators, enums) swc.
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND' || transpilerRegistered) throw error;
+    transpilerRegistered = true;
+    registerTsProject(join(root, 'tsconfig.base.json'));
+    return require(file) as Record<string, unknown>;
+  }
 }
+
+let transpilerRegistered = false;
 
 function consumedEvent(contract: unknown, contracts: Record<string, unknown>, importPath: string): ConsumedEvent {
   const exported = Object.entries(contracts).find(([, value]) => value === contract);

@@ -2,6 +2,7 @@ import { readProjectConfiguration, type Tree, workspaceRoot } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 import { domainGenerator } from './generator';
 import { REGISTRATION_FILES } from './workspace-registrations';
@@ -13,6 +14,7 @@ const SHARED_FILES = [
   'tools/mesh-start/src/mesh-services.ts',
   'tools/mesh-cli/src/products.ts',
   'tools/contracts/src/cli.ts',
+  'deploy/stack.yml',
   'apps/orders/src/app.module.ts',
   'apps/customers/src/app.module.ts',
   'apps/analytics/src/app.module.ts',
@@ -35,6 +37,23 @@ function filesUnder(tree: Tree, folder: string): string[] {
 }
 
 const read = (tree: Tree, path: string) => tree.read(path, 'utf-8') ?? '';
+
+interface Stack {
+  services: Record<string, { networks: string[]; environment: Record<string, string>; secrets?: Array<{ source: string }> }>;
+  networks: Record<string, unknown>;
+  secrets: Record<string, unknown>;
+}
+
+/** What a service names must exist at the top level, or docker stack deploy refuses the file. */
+function expectEveryReferenceDefined(stack: Stack): void {
+  for (const [name, service] of Object.entries(stack.services)) {
+    const missing = [
+      ...(service.networks ?? []).filter((network) => !(network in stack.networks)),
+      ...(service.secrets ?? []).map((secret) => secret.source).filter((secret) => !(secret in stack.secrets)),
+    ];
+    expect([name, missing]).toEqual([name, []]);
+  }
+}
 
 describe('domain generator, PostgreSQL', () => {
   let tree: Tree;
@@ -137,11 +156,34 @@ describe('domain generator, PostgreSQL', () => {
     expect(read(tree, 'tools/infra/src/stores/postgres.ts')).toMatch(
       /const DATABASES = \{[^}]*ANALYTICS_DATABASE_URL: 'analytics', STOCK_LEVELS_DATABASE_URL: 'stock_levels' \} as const;/,
     );
+    expect(read(tree, 'tools/mesh-start/src/mesh-services.ts')).toMatch(/CATALOG_PRODUCTS: '[^']*,http:\/\/127\.0\.0\.1:3005'/);
     expect(read(tree, 'tools/mesh-start/src/mesh-services.ts')).toMatch(
       /\n {2}\{ name: 'analytics', port: 3003 \},\n(.*\n)* {2}\{ name: 'stock-levels', port: 3005 \},\n\];/,
     );
     expect(read(tree, 'tools/infra/src/stores/mongo.ts')).toBe(readFileSync(join(workspaceRoot, SHARED_FILES[1]), 'utf-8'));
     expect(report).toEqual(expect.any(Function));
+  });
+
+  it('adds the service to the Swarm stack with its own store network and secrets, all defined', () => {
+    const stack = parse(read(tree, 'deploy/stack.yml'), { merge: true }) as Stack;
+    expect(stack.services['stock-levels']).toMatchObject({
+      image: '${IMAGE_PREFIX:-mesh}/stock-levels:${STOCK_LEVELS_TAG:-latest}',
+      environment: {
+        NODE_ENV: 'production',
+        PORT: '3005',
+        STOCK_LEVELS_DATABASE_URL_FILE: '/run/secrets/database_url',
+        REDIS_USERNAME: 'stock-levels',
+      },
+      networks: ['edge', 'events', 'stock-levels-store'],
+      healthcheck: expect.objectContaining({ test: expect.any(Array) }),
+      deploy: expect.objectContaining({ update_config: expect.objectContaining({ order: 'start-first' }) }),
+    });
+    expect(stack.services['postgres'].networks).toContain('stock-levels-store');
+    expect(stack.services['postgres'].environment).toMatchObject({
+      STOCK_LEVELS_DATABASE_URL_FILE: '/run/secrets/stock_levels_database_url',
+    });
+    expect(stack.services['catalog'].environment['CATALOG_PRODUCTS']).toMatch(/,http:\/\/stock-levels:3005$/);
+    expectEveryReferenceDefined(stack);
   });
 
   it('adds the product to the mesh products list', () => {
@@ -217,6 +259,14 @@ describe('domain generator, MongoDB', () => {
     expect(read(tree, 'apps/loyalty/src/customer-activity/customer-event-contracts.ts')).toContain(
       "} from '@mesh/customers-contracts';",
     );
+  });
+
+  it('adds the service to the Swarm stack on a network of its own to MongoDB', () => {
+    const stack = parse(read(tree, 'deploy/stack.yml'), { merge: true }) as Stack;
+    expect(stack.services['loyalty'].environment).toMatchObject({ LOYALTY_MONGODB_URL_FILE: '/run/secrets/mongodb_url' });
+    expect(stack.services['mongo'].networks).toContain('loyalty-store');
+    expect(stack.services['postgres'].networks).not.toContain('loyalty-store');
+    expectEveryReferenceDefined(stack);
   });
 
   it('registers its database URL with tools/infra next to the customers one', () => {

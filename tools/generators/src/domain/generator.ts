@@ -12,6 +12,7 @@ import {
   registerMeshService,
   registerMongoDatabase,
   registerPostgresDatabase,
+  registerStackService,
   type Registration,
 } from './workspace-registrations';
 
@@ -45,6 +46,7 @@ export async function domainGenerator(tree: Tree, options: DomainGeneratorSchema
     migrationTimestamp,
     activityMigrationTimestamp: migrationTimestamp + 1,
     contractArtifacts,
+    contractsImport: importStatement(consumed.events.map((event) => event.exportName), consumed.importPath),
     tmpl: '',
   };
   const files = join(__dirname, 'files');
@@ -57,12 +59,19 @@ export async function domainGenerator(tree: Tree, options: DomainGeneratorSchema
     store === 'postgres' ? registerPostgresDatabase(tree, domain) : registerMongoDatabase(tree, domain),
     registerMeshService(tree, domain, port),
     registerMeshProduct(tree, domain),
+    ...registerStackService(tree, domain, store, port),
   ];
   return () => {
     // After the files are on disk: the tool evaluates the new contracts library to render them.
     if (contractArtifacts) registrations.push(writeContractArtifacts(tree.root, domain));
     report(domain, store, port, consumed.stream, registrations);
   };
+}
+
+/** One line when it fits in 120 characters, else one name per line. */
+function importStatement(names: string[], from: string): string {
+  const line = `import { ${names.join(', ')} } from '${from}';`;
+  return line.length <= 120 ? line : `import {\n${names.map((name) => `  ${name},`).join('\n')}\n} from '${from}';`;
 }
 
 function assertFree(tree: Tree, domain: DomainNames): void {

@@ -1,6 +1,7 @@
 import { type Tree, updateJson } from '@nx/devkit';
 
 import type { DomainNames } from './domain-names';
+import { STACK_FILE, stackWithDomain } from './stack-registration';
 
 /** Every file outside the new domain's folders that the generator may edit (the check script backs them up). */
 export const REGISTRATION_FILES = [
@@ -9,6 +10,7 @@ export const REGISTRATION_FILES = [
   'tools/infra/src/stores/mongo.ts',
   'tools/mesh-start/src/mesh-services.ts',
   'tools/mesh-cli/src/products.ts',
+  STACK_FILE,
 ] as const;
 
 /** What a registration did, for the generator's summary; `skipped` says what to do by hand. */
@@ -79,13 +81,15 @@ export function registerMeshService(tree: Tree, domain: DomainNames, port: numbe
   return register(
     tree,
     'tools/mesh-start/src/mesh-services.ts',
-    `service ${domain.name} on port ${port} for npm start`,
+    `service ${domain.name} on port ${port} for npm start (and in the catalog's products)`,
     `add { name: '${domain.name}', port: ${port} } to MESH_SERVICES there`,
     (content) => {
       const list = /(export const MESH_SERVICES\b[^=]*=\s*\[)([\s\S]*?)(\n\];)/.exec(content);
       if (!list) return undefined;
       const at = list.index + list[1].length + list[2].length;
-      return `${content.slice(0, at)}\n  { name: '${domain.name}', port: ${port} },${content.slice(at)}`;
+      const listed = `${content.slice(0, at)}\n  { name: '${domain.name}', port: ${port} },${content.slice(at)}`;
+      // The catalog that npm start runs reads the products listed here.
+      return listed.replace(/(CATALOG_PRODUCTS: '[^']*)'/, `$1,http://127.0.0.1:${port}'`);
     },
   );
 }
@@ -109,6 +113,37 @@ export function registerMeshProduct(tree: Tree, domain: DomainNames): Registrati
       return insertAfterImports(withEntry, `import { ${product} } from '@mesh/${domain.name}-contracts';`);
     },
   );
+}
+
+/**
+ * The service in the Swarm stack, with its store network and secrets; then what stays to do by
+ * hand there, said as warnings: the gateway (a Swarm config is renamed when it changes) and, for
+ * MongoDB, the database user that the init script makes only for customers.
+ */
+export function registerStackService(tree: Tree, domain: DomainNames, store: 'postgres' | 'mongo', port: number): Registration[] {
+  const service = register(
+    tree,
+    STACK_FILE,
+    `service ${domain.name}, network ${domain.name}-store and its secrets for docker stack deploy`,
+    `add a service ${domain.name} like orders there, with its store network and secrets`,
+    (content) => stackWithDomain(content, domain, store, port),
+  );
+  if (!service.done) return [service];
+  const byHand: Registration[] = [
+    {
+      file: 'deploy/gateway/haproxy.cfg',
+      done: false,
+      detail: `to publish ${domain.name}'s API, add a frontend on :${port} and a backend for tasks.${domain.name}:${port}, a port on the gateway service, and rename the gateway config in ${STACK_FILE}`,
+    },
+  ];
+  if (store === 'mongo') {
+    byHand.push({
+      file: 'deploy/mongo/create-customers-user.js',
+      done: false,
+      detail: `makes the customers user only: create ${domain.name}'s user for its database (or use FerretDB: add ferretdb to the ${domain.name}-store network in deploy/stack.ferretdb.yml)`,
+    });
+  }
+  return [service, ...byHand];
 }
 
 /** Adds `entry` as the last property of the object literal that `pattern` (group 1 = its body) finds. */
