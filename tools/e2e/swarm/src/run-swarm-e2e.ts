@@ -10,9 +10,9 @@ import { join } from 'node:path';
 
 import { signAccessToken } from '@mesh/service';
 
-import { APP_REPOSITORY_PREFIX, APPS, buildAppImage } from './images/app-images';
+import { APP_REPOSITORY_PREFIX } from './images/app-images';
 import { ensureBaseImages } from './images/base-images';
-import { writeSourceContext } from './images/build-context';
+import { buildMeshImages } from './images/mesh-images';
 import { ensureDockerDaemon } from './machine/docker-daemon';
 import { assertPortsFree } from './machine/free-ports';
 import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-state';
@@ -21,16 +21,16 @@ import { Cleanup } from './report/cleanup';
 import { Phases } from './report/phases';
 import { expectCatalogComplete } from './scenario/catalog-check';
 import { utcDay } from './scenario/figures-check';
-import { MeshApi } from './scenario/mesh-api';
+import { ALL_SCOPES, MeshApi } from './scenario/mesh-api';
 import { runSwarmScenario } from './scenario/swarm-scenario';
 import { docker } from './shell/docker';
 import { createMeshSecrets, removeSecrets } from './stack/mesh-secrets';
-import { deployStack, removeStack, type StackSettings, stackExists } from './stack/mesh-stack';
+import { removeLeftovers } from './stack/leftovers';
+import { deployStack, removeStack, type StackSettings } from './stack/mesh-stack';
 import { waitForHealthyStack } from './stack/wait-healthy';
 
 const STACK = 'mesh-e2e';
 const SECRET_PREFIX = 'mesh-e2e';
-const SCOPES = ['orders:read', 'orders:write', 'customers:read', 'customers:write', 'analytics:read', 'analytics:write'];
 const PORT_BASE = Number(process.env['MESH_E2E_SWARM_PORT_BASE'] ?? 13_000);
 /** gateway, redis, postgres, mongo (scaled to 0), ferretdb, orders, customers, analytics, catalog */
 const SERVICES = 9;
@@ -50,29 +50,31 @@ async function main(): Promise<boolean> {
     });
   }
   const runId = Date.now().toString(36);
+  let dockerdLog: string | undefined;
   const report: string[] = [];
   let ok = false;
   try {
     const network = await captureHostNetwork();
     const daemon = await phases.run('docker daemon', () => ensureDockerDaemon(tmpdir(), log));
-    log(`  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installedHere ? ', docker.io installed by this run' : ''}`);
+    log(
+      `  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installedHere ? ', docker.io installed by this run' : ''}`,
+    );
+    dockerdLog = daemon.logFile;
     if (daemon.startedHere) {
       // Cleanup runs backwards: dockerd stops first, then its bridges and rules go.
-      cleanup.add('host network as before dockerd', async () => (await restoreHostNetwork(network)).forEach((line) => log(`  ${line}`)));
+      cleanup.add('host network as before dockerd', async () =>
+        (await restoreHostNetwork(network)).forEach((line) => log(`  ${line}`)),
+      );
       cleanup.add('stop dockerd', daemon.stop);
     }
     const swarm = await phases.run('swarm', () => ensureSwarmManager(log));
     if (swarm.initialisedHere) cleanup.add('leave the swarm', swarm.leave);
-    await removeLeftovers();
+    await removeLeftovers(STACK, log);
 
     const base = await phases.run('base images', () => ensureBaseImages(workDirectory, log));
-    const images = await phases.run('app images (deploy/docker/Dockerfile)', async () => {
-      const contextArchive = await writeSourceContext(workDirectory);
-      for (const app of APPS) await buildAppImage({ app, tag: 'e2e', baseImage: base.node, contextArchive, log });
-      // The rolling update's target: same build (all cached), another image id and tag.
-      const next = await buildAppImage({ app: 'orders', tag: 'e2e-next', baseImage: base.node, contextArchive, labels: { 'mesh.e2e.run': runId }, log });
-      return { next };
-    });
+    const images = await phases.run('app images (deploy/docker/Dockerfile)', () =>
+      buildMeshImages(base.node, workDirectory, runId, log),
+    );
 
     const secrets = await phases.run('secrets', () => createMeshSecrets(SECRET_PREFIX, workDirectory));
     cleanup.add('secrets', () => removeSecrets(secrets.names));
@@ -91,43 +93,70 @@ async function main(): Promise<boolean> {
       await waitForHealthyStack(STACK, SERVICES, HEALTHY_TIMEOUT_MS, log);
     });
 
-    const token = signAccessToken({ secret: secrets.jwtSecret, scopes: SCOPES, subject: 'swarm-e2e' });
+    const token = signAccessToken({ secret: secrets.jwtSecret, scopes: ALL_SCOPES, subject: 'swarm-e2e' });
     const api = (name: string, port: number) => new MeshApi(name, `http://127.0.0.1:${port}`, token);
-    await runSwarmScenario(phases, {
-      runId,
-      seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
-      apis: { orders: api('orders', settings.ports.orders), customers: api('customers', settings.ports.customers), analytics: api('analytics', settings.ports.analytics) },
-      services: { orders: `${STACK}_orders`, analytics: `${STACK}_analytics` },
-      replicas: { orders: 2, analytics: 1 },
-      rollOrders: { image: images.next, deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }) },
-      fromDay: utcDay(new Date()),
-      log,
-    }, report);
+    await runSwarmScenario(
+      phases,
+      {
+        runId,
+        seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
+        apis: {
+          orders: api('orders', settings.ports.orders),
+          customers: api('customers', settings.ports.customers),
+          analytics: api('analytics', settings.ports.analytics),
+        },
+        services: { orders: `${STACK}_orders`, analytics: `${STACK}_analytics` },
+        replicas: { orders: 2, analytics: 1 },
+        rollOrders: {
+          image: images.nextOrders,
+          deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }),
+        },
+        fromDay: utcDay(new Date()),
+        log,
+      },
+      report,
+    );
     await phases.run('catalog shows every data product', async () => {
-      const products = await expectCatalogComplete(api('catalog', settings.ports.catalog), ['orders', 'customers', 'analytics']);
+      const products = await expectCatalogComplete(api('catalog', settings.ports.catalog), [
+        'orders',
+        'customers',
+        'analytics',
+      ]);
       report.push(`catalog: ${products.length} data products available (${products.join(', ')})`);
     });
     ok = true;
   } catch (error) {
     log(`FAILED: ${(error as Error).message}`);
   } finally {
+    // Listed before cleanup: dockerd may be stopped by it.
+    const images = await docker([
+      'images',
+      '--format',
+      '{{.Repository}}:{{.Tag}}',
+      '--filter',
+      `reference=${APP_REPOSITORY_PREFIX}/*`,
+    ]).catch(() => '');
     log('cleaning up');
     ok = (await cleanup.run()) && ok;
-    const left = await docker(['images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=${APP_REPOSITORY_PREFIX}/*`]).catch(() => '');
-    log(`images kept as a cache (remove with docker rmi): ${left.trim().split('\n').filter(Boolean).join(', ') || 'none'}`);
+    if (dockerdLog && ok) rmSync(dockerdLog, { force: true });
+    else if (dockerdLog) log(`dockerd's log is kept: ${dockerdLog}`);
+    log(
+      `images kept as a cache (remove with docker rmi): ${images.trim().split('\n').filter(Boolean).join(', ') || 'none'}`,
+    );
   }
-  console.log(['', 'e2e:swarm report', ...report.map((line) => `  ${line}`), '', 'phases', phases.summary(), '', ok ? 'e2e:swarm passed' : 'e2e:swarm FAILED'].join('\n'));
+  console.log(
+    [
+      '',
+      'e2e:swarm report',
+      ...report.map((line) => `  ${line}`),
+      '',
+      'phases',
+      phases.summary(),
+      '',
+      ok ? 'e2e:swarm passed' : 'e2e:swarm FAILED',
+    ].join('\n'),
+  );
   return ok;
-}
-
-/** What an interrupted earlier run may have left: its stack and its secrets. */
-async function removeLeftovers(): Promise<void> {
-  if (await stackExists(STACK)) {
-    log(`a stack ${STACK} from an earlier run is still there: removing it`);
-    await removeStack(STACK, log);
-  }
-  const secrets = (await docker(['secret', 'ls', '-q', '--filter', 'label=mesh.e2e=swarm'])).trim().split('\n').filter(Boolean);
-  if (secrets.length > 0) await removeSecrets(secrets);
 }
 
 void main().then((ok) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { docker, imageExists } from '../shell/docker';
+import { docker, dockerResult, imageExists } from '../shell/docker';
 import { runChecked } from '../shell/run';
 import { type RootfsContent, writeRootfs } from './rootfs';
 
@@ -33,7 +33,10 @@ export async function ensureBaseImage(
 ): Promise<{ reference: string; built: boolean }> {
   const content = recipe.identity === undefined ? await recipe.content() : undefined;
   const reference = `${recipe.repository}:${recipe.version}-${fingerprint(recipe, content)}`;
-  if (await imageExists(reference)) return { reference, built: false };
+  if (await imageExists(reference)) {
+    await removeOtherTags(recipe.repository, reference);
+    return { reference, built: false };
+  }
   const directory = join(workDirectory, recipe.repository.replace(/\W+/g, '-'));
   mkdirSync(directory, { recursive: true });
   const rootfs = join(directory, 'rootfs');
@@ -45,7 +48,15 @@ export async function ensureBaseImage(
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+  await removeOtherTags(recipe.repository, reference);
   return { reference, built: true };
+}
+
+/** Earlier imports of the same image are stale: their inputs changed. One in use stays. */
+async function removeOtherTags(repository: string, keep: string): Promise<void> {
+  const references = (await docker(['images', repository, '--format', '{{.Repository}}:{{.Tag}}'])).split('\n');
+  const stale = references.filter((reference) => reference.trim() && reference !== keep);
+  if (stale.length > 0) await dockerResult(['rmi', ...stale]);
 }
 
 function fingerprint(recipe: BaseImageRecipe, content: RootfsContent | undefined): string {

@@ -52,7 +52,8 @@ async function candidateVersion(name: string): Promise<string> {
     await runChecked('apt-get', ['update', '-qq']);
     version = await candidate();
   }
-  if (!version || version === '(none)') throw new Error(`apt knows no version of ${name} (Debian bookworm's main archive has it)`);
+  if (!version || version === '(none)')
+    throw new Error(`apt knows no version of ${name} (Debian bookworm's main archive has it)`);
   return version;
 }
 

@@ -50,7 +50,10 @@ export function isElf(path: string): boolean {
  * resolves them on this machine. `libraryPath` adds directories (libraries unpacked from a
  * package that is not installed). A library ldd cannot find is an error naming it.
  */
-export async function sharedLibraries(elfFiles: readonly string[], libraryPath: readonly string[] = []): Promise<string[]> {
+export async function sharedLibraries(
+  elfFiles: readonly string[],
+  libraryPath: readonly string[] = [],
+): Promise<string[]> {
   const libraries = new Set<string>();
   const missing: string[] = [];
   const env = libraryPath.length > 0 ? { ...process.env, LD_LIBRARY_PATH: libraryPath.join(':') } : process.env;
@@ -64,6 +67,7 @@ export async function sharedLibraries(elfFiles: readonly string[], libraryPath: 
       else if (/=>\s+not found/.test(line)) missing.push(line.trim());
     }
   }
-  if (missing.length > 0) throw new Error(`shared libraries not found on this machine: ${[...new Set(missing)].join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`shared libraries not found on this machine: ${[...new Set(missing)].join(', ')}`);
   return [...libraries];
 }

@@ -43,7 +43,13 @@ export async function postgresImageRecipe(): Promise<BaseImageRecipe> {
     version: (await packageVersion(`postgresql-${major}`)).replace(/[^\w.-]/g, '_'),
     content: async () => ({
       // initdb's locale C.UTF-8 is a compiled locale of libc-bin.
-      hostFiles: [...server, ...filesUnder(`/usr/share/postgresql/${major}`), ...runtime.flat(), '/usr/bin/locale', ...filesUnder('/usr/lib/locale/C.utf8')],
+      hostFiles: [
+        ...server,
+        ...filesUnder(`/usr/share/postgresql/${major}`),
+        ...runtime.flat(),
+        '/usr/bin/locale',
+        ...filesUnder('/usr/lib/locale/C.utf8'),
+      ],
       users: [{ name: 'postgres', uid: 999, home: '/var/lib/postgresql' }],
       directories: [
         { path: '/var/lib/postgresql/data', uid: 999, mode: 0o700 },

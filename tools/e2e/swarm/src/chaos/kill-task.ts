@@ -48,11 +48,18 @@ export async function waitForReplacement(killed: KilledTask, desired: number, ti
     const killedTask = tasks.find((task) => task.id === killed.taskId);
     const replaced = running.length === desired && running.every((task) => task.id !== killed.taskId);
     if (replaced && killedTask && killedTask.desiredState === 'Shutdown') {
-      return { killedState: `${killedTask.currentState}${killedTask.error ? ` (${killedTask.error})` : ''}`, replacedAfterMs: Date.now() - killed.killedAt };
+      return {
+        killedState: `${killedTask.currentState}${killedTask.error ? ` (${killedTask.error})` : ''}`,
+        replacedAfterMs: Date.now() - killed.killedAt,
+      };
     }
     if (Date.now() > deadline) {
-      const states = tasks.slice(0, 6).map((task) => `${task.name} ${task.desiredState}/${task.currentState} ${task.error}`);
-      throw new Error(`${killed.service}: task ${killed.taskId} not replaced within ${timeoutMs / 1000} s:\n    ${states.join('\n    ')}`);
+      const states = tasks
+        .slice(0, 6)
+        .map((task) => `${task.name} ${task.desiredState}/${task.currentState} ${task.error}`);
+      throw new Error(
+        `${killed.service}: task ${killed.taskId} not replaced within ${timeoutMs / 1000} s:\n    ${states.join('\n    ')}`,
+      );
     }
     await sleep(1_000);
   }

@@ -91,6 +91,8 @@ async function expectImage(service: string, image: string): Promise<void> {
   const running = await serviceTasks(service, ['desired-state=running']);
   const stale = running.filter((task) => !task.image.startsWith(image));
   if (running.length === 0 || stale.length > 0) {
-    throw new Error(`${service}: after the update, tasks run ${running.map((task) => task.image).join(', ')}; expected ${image}`);
+    throw new Error(
+      `${service}: after the update, tasks run ${running.map((task) => task.image).join(', ')}; expected ${image}`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -12,10 +12,13 @@ export interface DockerDaemon {
   /** True when this run installed docker.io. */
   readonly installedHere: boolean;
   readonly version: string;
+  /** dockerd's output, when this run started it. */
+  readonly logFile?: string;
   stop(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 60_000;
+const RUN_DIRECTORY = '/var/run/docker';
 const STOP_TIMEOUT_MS = 30_000;
 
 /**
@@ -27,7 +30,9 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
   if (running) return { startedHere: false, installedHere: false, version: running, stop: async () => undefined };
   requireRoot('start dockerd');
   const installedHere = await installDockerWhenMissing(log);
-  const logFile = join(logDirectory, 'dockerd.log');
+  // dockerd leaves its run-time state here; gone again after stop() when this run made it.
+  const runDirectoryExisted = existsSync(RUN_DIRECTORY);
+  const logFile = join(logDirectory, 'mesh-swarm-e2e-dockerd.log');
   log(`no Docker daemon answers: starting dockerd (log: ${logFile})`);
   const output = openSync(logFile, 'a');
   const daemon = spawn('dockerd', [], { detached: true, stdio: ['ignore', output, output] });
@@ -37,7 +42,8 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
   let version: string | undefined;
   while (!version) {
     if (daemon.exitCode !== null) throw new Error(`dockerd exited with ${daemon.exitCode}; see ${logFile}`);
-    if (Date.now() > deadline) throw new Error(`dockerd did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(`dockerd did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`);
     await sleep(500);
     version = await serverVersion();
   }
@@ -45,6 +51,7 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
     startedHere: true,
     installedHere,
     version,
+    logFile,
     stop: async () => {
       daemon.kill('SIGTERM');
       const stopDeadline = Date.now() + STOP_TIMEOUT_MS;
@@ -52,6 +59,7 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
       if (daemon.exitCode === null && daemon.signalCode === null) {
         throw new Error(`dockerd (pid ${daemon.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
       }
+      if (!runDirectoryExisted) rmSync(RUN_DIRECTORY, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 export async function assertPortsFree(ports: readonly number[], hint: string): Promise<void> {
   const taken: number[] = [];
   for (const port of ports) if (!(await isFree(port))) taken.push(port);
-  if (taken.length > 0) throw new Error(`port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use: ${hint}`);
+  if (taken.length > 0)
+    throw new Error(`port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use: ${hint}`);
 }
 
 function isFree(port: number): Promise<boolean> {

@@ -11,7 +11,9 @@ export interface SwarmNode {
  * node, advertised on the loopback address) when it is in no swarm. A worker cannot deploy.
  */
 export async function ensureSwarmManager(log: (line: string) => void): Promise<SwarmNode> {
-  const [state, isManager] = (await docker(['info', '--format', '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}']))
+  const [state, isManager] = (
+    await docker(['info', '--format', '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}'])
+  )
     .trim()
     .split(' ');
   if (state === 'active' && isManager === 'true') {
@@ -19,7 +21,9 @@ export async function ensureSwarmManager(log: (line: string) => void): Promise<S
     return { initialisedHere: false, leave: async () => undefined };
   }
   if (state !== 'inactive') {
-    throw new Error(`this node's swarm state is "${state}" (manager: ${isManager}): the test deploys from a manager or from no swarm at all`);
+    throw new Error(
+      `this node's swarm state is "${state}" (manager: ${isManager}): the test deploys from a manager or from no swarm at all`,
+    );
   }
   await docker(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
   log('docker swarm init: a one-node swarm on 127.0.0.1');

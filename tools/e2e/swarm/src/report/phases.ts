@@ -20,7 +20,9 @@ export class Phases {
 
   summary(): string {
     const width = Math.max(...this.timings.map((timing) => timing.name.length), 5);
-    const lines = this.timings.map(({ name, ms, ok }) => `  ${name.padEnd(width)}  ${seconds(ms).padStart(7)}${ok ? '' : '  FAILED'}`);
+    const lines = this.timings.map(
+      ({ name, ms, ok }) => `  ${name.padEnd(width)}  ${seconds(ms).padStart(7)}${ok ? '' : '  FAILED'}`,
+    );
     return [...lines, `  ${'total'.padEnd(width)}  ${seconds(Date.now() - this.startedAt).padStart(7)}`].join('\n');
   }
 

@@ -17,10 +17,14 @@ export async function expectCatalogComplete(catalog: MeshApi, domains: readonly 
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
     const snapshot = await catalog.expectOk<CatalogSnapshot>({ method: 'GET', path: '/api/products' });
-    const available = snapshot.products.filter((product) => product.state === 'available').map((product) => product.url);
+    const available = snapshot.products
+      .filter((product) => product.state === 'available')
+      .map((product) => product.url);
     if (domains.every((domain) => available.some((url) => url.includes(`//${domain}:`)))) return available;
     if (Date.now() > deadline) {
-      const states = snapshot.products.map((product) => `${product.url} ${product.state}${product.error ? `: ${product.error}` : ''}`);
+      const states = snapshot.products.map(
+        (product) => `${product.url} ${product.state}${product.error ? `: ${product.error}` : ''}`,
+      );
       throw new Error(`the catalog does not show every domain as available:\n    ${states.join('\n    ')}`);
     }
     await sleep(2_000);

@@ -17,7 +17,12 @@ export interface TrafficPlan {
  * planned time, while the planned events happen. Resolves when the workers and the events have
  * all finished; the first error of either rejects.
  */
-export async function runChaosTraffic(traffic: OrderTraffic, ledger: Ledger, random: () => number, plan: TrafficPlan): Promise<void> {
+export async function runChaosTraffic(
+  traffic: OrderTraffic,
+  ledger: Ledger,
+  random: () => number,
+  plan: TrafficPlan,
+): Promise<void> {
   const end = Date.now() + plan.durationMs;
   let failed = false;
   const worker = async () => {

@@ -5,7 +5,12 @@ import type { MeshApi } from './mesh-api';
  * Registers `count` customers through the gateway. Nothing is killed while this runs, so any
  * answer but 201 is an error.
  */
-export async function registerCustomers(customers: MeshApi, ledger: Ledger, count: number, runId: string): Promise<void> {
+export async function registerCustomers(
+  customers: MeshApi,
+  ledger: Ledger,
+  count: number,
+  runId: string,
+): Promise<void> {
   for (let index = 0; index < count; index += 1) {
     const customer = await customers.expectOk<{ id: string }>({
       method: 'POST',

@@ -31,11 +31,16 @@ export interface FiguresApis {
  * daily sales (summed over the days of the run), top products and each customer's value, and
  * the customers domain's own order statistics and tier. Empty when all agree exactly.
  */
-export async function figureDifferences(apis: FiguresApis, expected: ExpectedFigures, fromDay: string): Promise<string[]> {
+export async function figureDifferences(
+  apis: FiguresApis,
+  expected: ExpectedFigures,
+  fromDay: string,
+): Promise<string[]> {
   const range = `from=${fromDay}&to=${utcDay(new Date())}`;
   const differences: string[] = [];
   const compare = (what: string, actual: unknown, wanted: unknown) => {
-    if (JSON.stringify(actual) !== JSON.stringify(wanted)) differences.push(`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(wanted))
+      differences.push(`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
   };
 
   const sales = await read<DailySalesResponse>(apis.analytics, `/sales/daily?${range}&currency=${CURRENCY}`);
@@ -49,14 +54,24 @@ export async function figureDifferences(apis: FiguresApis, expected: ExpectedFig
   compare('analytics daily sales', summed, expected.sales);
 
   const top = await read<TopProductsResponse>(apis.analytics, `/products/top?${range}&limit=100`);
-  const products = Object.fromEntries(top.products.map((product) => [product.sku, { units: product.units, revenue: product.revenue[CURRENCY] ?? 0 }]));
+  const products = Object.fromEntries(
+    top.products.map((product) => [product.sku, { units: product.units, revenue: product.revenue[CURRENCY] ?? 0 }]),
+  );
   compare('analytics top products', sortKeys(products), sortKeys(Object.fromEntries(expected.products)));
 
   for (const [id, wanted] of expected.customers) {
     const value = await read<CustomerValueResponse>(apis.analytics, `/customers/${id}/value`);
-    compare(`analytics value of customer ${id}`, { orderCount: value.orderCount, revenue: value.revenue[CURRENCY] ?? 0, tier: value.tier }, wanted);
+    compare(
+      `analytics value of customer ${id}`,
+      { orderCount: value.orderCount, revenue: value.revenue[CURRENCY] ?? 0, tier: value.tier },
+      wanted,
+    );
     const customer = await read<CustomerResponse>(apis.customers, `/customers/${id}`);
-    compare(`customers statistics of ${id}`, { orderCount: customer.orderCount, revenue: customer.totalSpent[CURRENCY] ?? 0, tier: customer.tier }, wanted);
+    compare(
+      `customers statistics of ${id}`,
+      { orderCount: customer.orderCount, revenue: customer.totalSpent[CURRENCY] ?? 0, tier: customer.tier },
+      wanted,
+    );
   }
   return differences;
 }
@@ -65,7 +80,12 @@ export async function figureDifferences(apis: FiguresApis, expected: ExpectedFig
  * Polls until the figures agree: events are still flowing for a while after the last request.
  * On timeout the error lists the remaining differences.
  */
-export async function waitForExactFigures(apis: FiguresApis, expected: ExpectedFigures, fromDay: string, timeoutMs: number): Promise<number> {
+export async function waitForExactFigures(
+  apis: FiguresApis,
+  expected: ExpectedFigures,
+  fromDay: string,
+  timeoutMs: number,
+): Promise<number> {
   const started = Date.now();
   let differences: string[] = [];
   while (Date.now() - started < timeoutMs) {
@@ -78,7 +98,9 @@ export async function waitForExactFigures(apis: FiguresApis, expected: ExpectedF
     if (differences.length === 0) return Date.now() - started;
     await sleep(2_000);
   }
-  throw new Error(`figures still differ after ${timeoutMs / 1000} s (${differences.length}):\n    ${differences.slice(0, 12).join('\n    ')}`);
+  throw new Error(
+    `figures still differ after ${timeoutMs / 1000} s (${differences.length}):\n    ${differences.slice(0, 12).join('\n    ')}`,
+  );
 }
 
 /** Thrown while a service is not reachable (a replaced task not yet in the gateway's rotation). */

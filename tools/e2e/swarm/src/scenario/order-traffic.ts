@@ -39,14 +39,26 @@ export class OrderTraffic {
   ) {}
 
   /** `waitForCustomer`: a 422 means the orders replica has not heard of the customer yet. */
-  async placeOrder(customerId: string, options: { strict?: boolean; waitForCustomer?: boolean } = {}): Promise<LedgerOrder> {
+  async placeOrder(
+    customerId: string,
+    options: { strict?: boolean; waitForCustomer?: boolean } = {},
+  ): Promise<LedgerOrder> {
     const items = this.randomLines();
     const key = randomUUID();
-    const request = { method: 'POST' as const, path: '/orders', body: { customerId, currency: CURRENCY, items }, headers: { 'idempotency-key': key } };
-    const outcome = await this.untilConclusive(`place ${key}`, () => this.orders.call(request), options, (answer) =>
-      Boolean(options.waitForCustomer) && answer.kind === 'answer' && answer.status === 422,
+    const request = {
+      method: 'POST' as const,
+      path: '/orders',
+      body: { customerId, currency: CURRENCY, items },
+      headers: { 'idempotency-key': key },
+    };
+    const outcome = await this.untilConclusive(
+      `place ${key}`,
+      () => this.orders.call(request),
+      options,
+      (answer) => Boolean(options.waitForCustomer) && answer.kind === 'answer' && answer.status === 422,
     );
-    if (outcome.kind !== 'answer' || outcome.status !== 201) throw new Error(`POST /orders for ${customerId}: ${describeOutcome(outcome)}`);
+    if (outcome.kind !== 'answer' || outcome.status !== 201)
+      throw new Error(`POST /orders for ${customerId}: ${describeOutcome(outcome)}`);
     const order = outcome.body as { id: string; total: number };
     const total = items.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     if (order.total !== total) throw new Error(`order ${order.id}: total ${order.total}, the lines make ${total}`);
@@ -57,17 +69,25 @@ export class OrderTraffic {
   async cancelOrder(orderId: string, options: { strict?: boolean } = {}): Promise<void> {
     const request = { method: 'POST' as const, path: `/orders/${orderId}/cancel`, body: { reason: 'swarm e2e' } };
     let sent = 0;
-    const outcome = await this.untilConclusive(`cancel ${orderId}`, () => {
-      sent += 1;
-      return this.orders.call(request);
-    }, options);
+    const outcome = await this.untilConclusive(
+      `cancel ${orderId}`,
+      () => {
+        sent += 1;
+        return this.orders.call(request);
+      },
+      options,
+    );
     if (outcome.kind === 'answer' && outcome.status === 200) {
       this.ledger.cancel(orderId);
       return;
     }
     // A 409 after an inconclusive attempt: that attempt may have cancelled it. The order says.
     if (sent > 1 && outcome.kind === 'answer' && outcome.status === 409) {
-      const current = await this.untilConclusive(`get ${orderId}`, () => this.orders.call({ method: 'GET', path: `/orders/${orderId}` }), {});
+      const current = await this.untilConclusive(
+        `get ${orderId}`,
+        () => this.orders.call({ method: 'GET', path: `/orders/${orderId}` }),
+        {},
+      );
       if (current.kind === 'answer' && (current.body as { status?: string }).status === 'cancelled') {
         this.ledger.cancel(orderId);
         return;
@@ -78,8 +98,13 @@ export class OrderTraffic {
 
   /** Reads an order back; in strict mode a failure counts. */
   async readOrder(orderId: string, options: { strict?: boolean } = {}): Promise<void> {
-    const outcome = await this.untilConclusive(`get ${orderId}`, () => this.orders.call({ method: 'GET', path: `/orders/${orderId}` }), options);
-    if (outcome.kind !== 'answer' || outcome.status !== 200) throw new Error(`GET /orders/${orderId}: ${describeOutcome(outcome)}`);
+    const outcome = await this.untilConclusive(
+      `get ${orderId}`,
+      () => this.orders.call({ method: 'GET', path: `/orders/${orderId}` }),
+      options,
+    );
+    if (outcome.kind !== 'answer' || outcome.status !== 200)
+      throw new Error(`GET /orders/${orderId}: ${describeOutcome(outcome)}`);
   }
 
   private async untilConclusive(
@@ -90,10 +115,12 @@ export class OrderTraffic {
   ): Promise<ApiOutcome> {
     const deadline = Date.now() + RESOLVE_DEADLINE_MS;
     let outcome = await send();
-    if (options.strict && !isSuccess(outcome)) this.counts.failedFirstAttempts.push(`${what}: ${describeOutcome(outcome)}`);
+    if (options.strict && !isSuccess(outcome))
+      this.counts.failedFirstAttempts.push(`${what}: ${describeOutcome(outcome)}`);
     while (isInconclusive(outcome) || retryAlso(outcome)) {
       if (isInconclusive(outcome)) this.counts.inconclusive += 1;
-      if (Date.now() > deadline) throw new Error(`${what}: still ${describeOutcome(outcome)} after ${RESOLVE_DEADLINE_MS / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`${what}: still ${describeOutcome(outcome)} after ${RESOLVE_DEADLINE_MS / 1000} s`);
       await sleep(RETRY_PAUSE_MS);
       outcome = await send();
     }

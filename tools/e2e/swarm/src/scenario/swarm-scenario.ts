@@ -47,8 +47,11 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
   await phases.run('customers and first orders', async () => {
     // AUTH_JWT_SECRET_FILE reached every domain: no token, no data.
     for (const api of [apis.orders, apis.customers, apis.analytics]) {
-      const outcome = await api.anonymous().call({ method: 'GET', path: api === apis.analytics ? '/products/top' : `/${api.name}` });
-      if (outcome.kind !== 'answer' || outcome.status !== 401) throw new Error(`${api.name} without a token: ${describeOutcome(outcome)}, expected 401`);
+      const outcome = await api
+        .anonymous()
+        .call({ method: 'GET', path: api === apis.analytics ? '/products/top' : `/${api.name}` });
+      if (outcome.kind !== 'answer' || outcome.status !== 401)
+        throw new Error(`${api.name} without a token: ${describeOutcome(outcome)}, expected 401`);
     }
     await registerCustomers(apis.customers, ledger, CUSTOMERS, options.runId);
     // The orders replica learns of a customer from its event: until then an order is a 422.
@@ -60,7 +63,9 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
     const killed = await killOneTask(service);
     log(`  docker kill ${service} task ${killed.taskId.slice(0, 12)}`);
     replacements[service] = await waitForReplacement(killed, desired, REPLACEMENT_TIMEOUT_MS);
-    log(`  ${service}: replaced after ${seconds(replacements[service].replacedAfterMs)}; killed task ${replacements[service].killedState}`);
+    log(
+      `  ${service}: replaced after ${seconds(replacements[service].replacedAfterMs)}; killed task ${replacements[service].killedState}`,
+    );
   };
   await phases.run('traffic with two tasks killed', () =>
     runChaosTraffic(traffic, ledger, random, {
@@ -76,7 +81,9 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
   report.push(
     `accepted ${ledger.orders.size} orders (${ledger.cancelledCount} cancelled) for ${ledger.customers.length} customers; ` +
       `${traffic.counts.inconclusive} requests got no conclusive answer while tasks died and were sent again`,
-    ...Object.entries(replacements).map(([service, r]) => `${service}: killed task ${r.killedState}, replaced after ${seconds(r.replacedAfterMs)}`),
+    ...Object.entries(replacements).map(
+      ([service, r]) => `${service}: killed task ${r.killedState}, replaced after ${seconds(r.replacedAfterMs)}`,
+    ),
   );
 
   const settled = await phases.run('figures exact after the kills', () =>
@@ -95,9 +102,13 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
       update: options.rollOrders.deploy,
     }),
   );
-  report.push(`rolling update of ${options.services.orders} to ${options.rollOrders.image}: ${seconds(update.updateMs)}, ${update.requests} requests, ${update.failures.length} failed`);
+  report.push(
+    `rolling update of ${options.services.orders} to ${options.rollOrders.image}: ${seconds(update.updateMs)}, ${update.requests} requests, ${update.failures.length} failed`,
+  );
   if (update.failures.length > 0) {
-    throw new Error(`requests failed during the rolling update (${update.failures.length}):\n    ${update.failures.slice(0, 10).join('\n    ')}`);
+    throw new Error(
+      `requests failed during the rolling update (${update.failures.length}):\n    ${update.failures.slice(0, 10).join('\n    ')}`,
+    );
   }
 
   await phases.run('figures exact after the update', () =>

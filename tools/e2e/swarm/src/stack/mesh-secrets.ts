@@ -6,8 +6,8 @@ import { docker, dockerResult } from '../shell/docker';
 import { runChecked } from '../shell/run';
 import { WORKSPACE_ROOT } from '../workspace';
 
-/** The Redis users `npm run mesh -- acl` writes: one per domain and the operator. */
-const REDIS_USERS = ['orders', 'customers', 'analytics', 'mesh-operator'];
+/** Marks this test's secrets, so that a later run finds those an interrupted one left. */
+export const SECRET_LABEL = 'mesh.e2e=swarm';
 
 export interface MeshSecrets {
   /** Swarm secret names, as created. */
@@ -24,7 +24,7 @@ export interface MeshSecrets {
  */
 export async function createMeshSecrets(prefix: string, workDirectory: string): Promise<MeshSecrets> {
   const password = () => randomBytes(24).toString('hex');
-  const redisPasswords = Object.fromEntries(REDIS_USERS.map((user) => [user, password()]));
+  const redisPasswords = Object.fromEntries((await redisUsers()).map((user) => [user, password()]));
   const values: Record<string, string> = {
     jwt_secret: randomBytes(48).toString('base64url'),
     redis_acl: await generateRedisAcl(redisPasswords, workDirectory),
@@ -42,7 +42,7 @@ export async function createMeshSecrets(prefix: string, workDirectory: string): 
   try {
     for (const [key, value] of Object.entries(values)) {
       const name = `${prefix}_${key}`;
-      await docker(['secret', 'create', '--label', 'mesh.e2e=swarm', name, '-'], { input: value });
+      await docker(['secret', 'create', '--label', SECRET_LABEL, name, '-'], { input: value });
       names.push(name);
     }
   } catch (error) {
@@ -55,6 +55,20 @@ export async function createMeshSecrets(prefix: string, workDirectory: string): 
 /** Removes the secrets (those already gone are no error). */
 export async function removeSecrets(names: readonly string[]): Promise<void> {
   if (names.length > 0) await dockerResult(['secret', 'rm', ...names]);
+}
+
+/**
+ * The Redis users the manifests call for (one per domain, and the operator), as the ACL command
+ * lists them in its development file: it knows the manifests, this test does not.
+ */
+async function redisUsers(): Promise<string[]> {
+  const acl = await runChecked('npm', ['run', '--silent', 'mesh', '--', 'acl', '--dev'], { cwd: WORKSPACE_ROOT });
+  const users = [...acl.matchAll(/^user (\S+) on /gm)].map((match) => match[1]).filter((user) => user !== 'mesh-admin');
+  for (const domain of ['orders', 'customers', 'analytics']) {
+    if (!users.includes(domain))
+      throw new Error(`npm run mesh -- acl has no Redis user ${domain}: ${users.join(', ')}`);
+  }
+  return users;
 }
 
 /** `npm run mesh -- acl --out`, with each user's password in a file as the command expects. */

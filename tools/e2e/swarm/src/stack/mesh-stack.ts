@@ -12,7 +12,12 @@ export interface StackSettings {
   readonly secretPrefix: string;
   readonly imagePrefix: string;
   readonly appTags: Readonly<Record<App, string>>;
-  readonly storeImages: { readonly gateway: string; readonly redis: string; readonly postgres: string; readonly ferretdb: string };
+  readonly storeImages: {
+    readonly gateway: string;
+    readonly redis: string;
+    readonly postgres: string;
+    readonly ferretdb: string;
+  };
   /** Published port per API, on this machine. */
   readonly ports: Readonly<Record<App, number>>;
 }
@@ -42,6 +47,9 @@ export function stackVariables(settings: StackSettings): Record<string, string> 
     PUBLISH_MODE: 'host',
     // Two cores shared by eleven tasks: the limits of a real node would starve the test's.
     DOMAIN_CPUS: '2',
+    // Each replaced task is watched this long before the next one goes (30 s by default).
+    UPDATE_MONITOR: '10s',
+    UPDATE_DELAY: '1s',
   };
 }
 
@@ -77,7 +85,8 @@ export async function removeStack(stack: string, log: (line: string) => void): P
     const containers = (await docker(['ps', '-aq', '--filter', label])).trim();
     const networks = (await docker(['network', 'ls', '-q', '--filter', label])).trim();
     if (!containers && !networks) break;
-    if (Date.now() > deadline) throw new Error(`stack ${stack}: containers or networks still there after ${REMOVAL_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`stack ${stack}: containers or networks still there after ${REMOVAL_TIMEOUT_MS / 1000} s`);
     await sleep(1_000);
   }
   const volumes = (await docker(['volume', 'ls', '-q', '--filter', label])).trim().split('\n').filter(Boolean);

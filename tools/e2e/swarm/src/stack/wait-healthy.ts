@@ -38,7 +38,13 @@ async function unhealthyReport(stack: string, waiting: readonly ServiceState[], 
         .slice(0, 6)
         .map((task) => `      ${task.name} ${task.currentState}${task.error ? ` — ${task.error}` : ''}`);
       const logs = (await serviceLogTail(state.name, LOG_LINES)).split('\n').map((line) => `      | ${line}`);
-      return [`  ${state.name}: ${state.running}/${state.desired} tasks healthy`, '    tasks:', ...taskLines, `    last ${LOG_LINES} log lines:`, ...logs].join('\n');
+      return [
+        `  ${state.name}: ${state.running}/${state.desired} tasks healthy`,
+        '    tasks:',
+        ...taskLines,
+        `    last ${LOG_LINES} log lines:`,
+        ...logs,
+      ].join('\n');
     }),
   );
   return `stack ${stack} not healthy after ${timeoutMs / 1000} s:\n${sections.join('\n')}`;
