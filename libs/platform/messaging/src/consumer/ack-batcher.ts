@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 export class AckBatcher {
   private pending = new Map<string, string[]>();
   private scheduled: Promise<void> | undefined;
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly redis: Redis,
@@ -23,11 +24,20 @@ export class AckBatcher {
     return this.scheduled;
   }
 
+  /** Sends what is pending and resolves once every XACK sent so far has its answer. */
   async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();
     this.scheduled = undefined;
-    if (batch.size === 0) return;
+    if (batch.size > 0) {
+      const send = this.send(batch);
+      this.sending.add(send);
+      void send.finally(() => this.sending.delete(send));
+    }
+    await Promise.all(this.sending);
+  }
+
+  private async send(batch: Map<string, string[]>): Promise<void> {
     const pipeline = this.redis.pipeline();
     for (const [key, ids] of batch) pipeline.xack(key, this.group, ...ids);
     try {

@@ -105,9 +105,18 @@ export class StreamConsumer {
     this.slots.take();
     const inFlightKey = `${delivery.key} ${delivery.entryId}`;
     this.inFlight.set(inFlightKey, Date.now());
+    let slotReleased = false;
+    // The slot is freed as soon as the handler's work is over, while its XACK may still be on the
+    // way: the next read does not wait a round trip per entry. The entry stays in flight (and out
+    // of the reclaimer's reach) until the XACK has landed.
+    const releaseSlot = () => {
+      if (slotReleased) return;
+      slotReleased = true;
+      this.slots.release();
+    };
     const done = () => {
       this.inFlight.delete(inFlightKey);
-      this.slots.release();
+      releaseSlot();
     };
     let envelope: EventEnvelope;
     try {
@@ -117,12 +126,13 @@ export class StreamConsumer {
       void this.deadLetter(delivery, `malformed: ${reason}`, error as Error).finally(done);
       return;
     }
-    const handle = () => this.handle(delivery, envelope);
+    const handle = () => this.handle(delivery, envelope, releaseSlot);
     const run = this.options.orderBySubject ? this.lanes.run(envelope.subject, handle) : handle();
     void run.finally(done);
   }
 
-  private async handle(delivery: Delivery, envelope: EventEnvelope): Promise<void> {
+  /** Handles one delivery and acknowledges it; calls `handled` once the handler's part is over. */
+  private async handle(delivery: Delivery, envelope: EventEnvelope, handled: () => void): Promise<void> {
     const { group, maxDeliveries, observer } = this.options;
     if (delivery.deliveryCount > maxDeliveries) {
       // Delivered that often without an ack: the handler keeps killing its process.
@@ -131,6 +141,7 @@ export class StreamConsumer {
     }
     if (!this.options.handles(envelope.type)) {
       observer.skipped?.(delivery, envelope.type);
+      handled();
       await this.acks.ack(delivery.key, delivery.entryId);
       return;
     }
@@ -153,6 +164,7 @@ export class StreamConsumer {
       return;
     }
     observer.handled?.(delivery, envelope.type, performance.now() - started);
+    handled();
     await this.acks.ack(delivery.key, delivery.entryId);
   }
 
