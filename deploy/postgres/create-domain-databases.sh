@@ -4,6 +4,9 @@
 # connects with) it creates the URL's user as a role with the URL's password and the URL's
 # database owned by that role, closed to everyone else. The password thus lives in one secret.
 #
+# It creates only what is missing, so for a domain added to a running stack it is run again by
+# hand in the PostgreSQL task (deploy/README.md, "Add a domain to a running stack").
+#
 # The URL's password must be URL-safe or percent-encoded: `openssl rand -hex 24` makes one.
 set -euo pipefail
 
@@ -22,8 +25,10 @@ create_domain_database() {
   # psql variables quote the names and the password: nothing from the URL is spliced into SQL.
   psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" --dbname postgres \
     -v user="$user" -v password="$password" -v database="$database" <<'SQL'
-CREATE ROLE :"user" LOGIN PASSWORD :'password';
-CREATE DATABASE :"database" OWNER :"user";
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'user', :'password')
+  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'user') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'user')
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
 REVOKE ALL ON DATABASE :"database" FROM PUBLIC;
 SQL
 }

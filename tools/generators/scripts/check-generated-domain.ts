@@ -1,7 +1,7 @@
 /**
  * The domain generator's end-to-end check, run by CI: in the real workspace, generates throwaway
- * domains (one per store), type-checks the projects whose files the generator edited and lints
- * those files, runs the new projects' lint, typecheck, tests and contract check through `npm test`
+ * domains (one per store), checks the Swarm stack's rules with them in it, type-checks the
+ * projects whose files the generator edited and lints those files, runs the new projects' lint, typecheck, tests and contract check through `npm test`
  * (which brings the stores up and stops what it started), and removes everything again: the
  * generated folders, and each shared file restored to what it was (exactly, unless someone edited
  * it meanwhile: then only the generator's own lines are taken back).
@@ -170,6 +170,9 @@ function main(): number {
   try {
     for (const { name, options } of DOMAINS) workspace.generatedDomain(name, generate(name, options));
     checkStack(DOMAINS.map(({ name }) => name));
+    // The deployment rules of tools/e2e/swarm (`docker stack config` of both stack files, the
+    // gateway publishing every API, FerretDB on every MongoDB domain's network) hold for them too.
+    run(join(ROOT, 'node_modules', '.bin', 'jest'), ['-c', 'tools/e2e/jest.config.ts', '--testPathPatterns', 'swarm/src/stack/']);
     const edited = workspace.editedFiles();
     const owners = [...new Set(edited.map(owningProject).filter((name) => name !== undefined))];
     if (owners.length > 0) run(NX, ['run-many', '-t', 'typecheck', '-p', owners.join(','), '--output-style=stream']);

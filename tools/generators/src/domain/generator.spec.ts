@@ -15,6 +15,8 @@ const SHARED_FILES = [
   'tools/mesh-cli/src/products.ts',
   'tools/contracts/src/cli.ts',
   'deploy/stack.yml',
+  'deploy/stack.ferretdb.yml',
+  'deploy/gateway/haproxy.cfg',
   'apps/orders/src/app.module.ts',
   'apps/customers/src/app.module.ts',
   'apps/analytics/src/app.module.ts',
@@ -39,9 +41,32 @@ function filesUnder(tree: Tree, folder: string): string[] {
 const read = (tree: Tree, path: string) => tree.read(path, 'utf-8') ?? '';
 
 interface Stack {
-  services: Record<string, { networks: string[]; environment: Record<string, string>; secrets?: Array<{ source: string }> }>;
+  services: Record<
+    string,
+    {
+      networks: string[];
+      environment: Record<string, string>;
+      secrets?: Array<{ source: string; target?: string }>;
+      ports?: Array<{ target: number; published: string }>;
+      configs?: Array<{ source: string }>;
+    }
+  >;
   networks: Record<string, unknown>;
   secrets: Record<string, unknown>;
+  configs: Record<string, { file: string }>;
+}
+
+const stackOf = (tree: Tree, file = 'deploy/stack.yml') => parse(read(tree, file), { merge: true }) as Stack;
+
+/** haproxy.cfg as sections: `frontend x` / `backend x` → their lines, trimmed. */
+function haproxySections(config: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of config.split('\n')) {
+    if (/^\S/.test(line) && !line.startsWith('#')) sections.set(line.trim(), (current = []));
+    else if (line.trim() !== '' && !line.trim().startsWith('#')) current?.push(line.trim());
+  }
+  return sections;
 }
 
 /** What a service names must exist at the top level, or docker stack deploy refuses the file. */
@@ -186,6 +211,47 @@ describe('domain generator, PostgreSQL', () => {
     expectEveryReferenceDefined(stack);
   });
 
+  it('publishes the API through the gateway, under a new name for the gateway config', () => {
+    const before = stackOf(workspaceTree());
+    const stack = stackOf(tree);
+    expect(stack.services['gateway'].ports?.map((port) => [port.target, port.published])).toEqual([
+      ...(before.services['gateway'].ports ?? []).map((port) => [port.target, port.published]),
+      [3005, '${STOCK_LEVELS_PUBLISHED_PORT:-3005}'],
+    ]);
+    // A Swarm config cannot change: a running stack takes the edited haproxy.cfg only under a new name.
+    expect(stack.services['gateway'].configs?.map((config) => config.source)).toEqual(['gateway-config-2']);
+    expect(Object.keys(stack.configs)).toContain('gateway-config-2');
+    expect(Object.keys(stack.configs)).not.toContain('gateway-config');
+    expect(stack.configs['gateway-config-2'].file).toBe('./gateway/haproxy.cfg');
+
+    const sections = haproxySections(read(tree, 'deploy/gateway/haproxy.cfg'));
+    expect(sections.get('frontend stock-levels')).toEqual([
+      'bind :3005',
+      'http-request deny deny_status 404 if { path_beg /metrics }',
+      'default_backend stock-levels',
+    ]);
+    expect(sections.get('backend stock-levels')).toEqual([
+      'option httpchk GET /health/ready',
+      'http-check expect status 200',
+      'server-template stock-levels- 10 tasks.stock-levels:3005',
+    ]);
+    // Every section the sample domains had is still there, unchanged.
+    for (const [name, lines] of haproxySections(read(workspaceTree(), 'deploy/gateway/haproxy.cfg'))) {
+      expect([name, sections.get(name)]).toEqual([name, lines]);
+    }
+  });
+
+  it('numbers the gateway config on with each domain', async () => {
+    const twice = workspaceTree();
+    await domainGenerator(twice, { name: 'returns', store: 'postgres' });
+    await domainGenerator(twice, { name: 'refunds', store: 'postgres' });
+    const stack = stackOf(twice);
+    expect(stack.services['gateway'].configs?.map((config) => config.source)).toEqual(['gateway-config-3']);
+    expect(stack.services['gateway'].ports?.map((port) => port.target).slice(-2)).toEqual([3005, 3006]);
+    const sections = haproxySections(read(twice, 'deploy/gateway/haproxy.cfg'));
+    expect(sections.get('backend refunds')).toContain('server-template refunds- 10 tasks.refunds:3006');
+  });
+
   it('adds the product to the mesh products list', () => {
     const products = read(tree, 'tools/mesh-cli/src/products.ts');
     expect(products).toContain("import { stockLevelsProduct } from '@mesh/stock-levels-contracts';");
@@ -216,7 +282,8 @@ describe('domain generator, PostgreSQL', () => {
       .listChanges()
       .map((change) => change.path)
       .filter((path) => !/^(apps|libs)\/stock-levels\//.test(path) && read(tree, path) !== read(seeded, path));
-    expect(edited.sort()).toEqual([...REGISTRATION_FILES].filter((file) => file !== 'tools/infra/src/stores/mongo.ts').sort());
+    const mongoOnly = ['tools/infra/src/stores/mongo.ts', 'deploy/stack.ferretdb.yml'];
+    expect(edited.sort()).toEqual([...REGISTRATION_FILES].filter((file) => !mongoOnly.includes(file)).sort());
   });
 
   it('gives the next domain the next free port', async () => {
@@ -267,6 +334,21 @@ describe('domain generator, MongoDB', () => {
     expect(stack.services['mongo'].networks).toContain('loyalty-store');
     expect(stack.services['postgres'].networks).not.toContain('loyalty-store');
     expectEveryReferenceDefined(stack);
+  });
+
+  it("gives MongoDB the domain's URL, from which its init script creates the domain's user", () => {
+    const mongo = stackOf(tree).services['mongo'];
+    expect(mongo.environment).toMatchObject({
+      CUSTOMERS_MONGODB_URL_FILE: '/run/secrets/customers_mongodb_url',
+      LOYALTY_MONGODB_URL_FILE: '/run/secrets/loyalty_mongodb_url',
+    });
+    expect(mongo.secrets).toContainEqual({ source: 'mesh_loyalty_mongodb_url', target: 'loyalty_mongodb_url' });
+  });
+
+  it('puts FerretDB on its store network in the FerretDB variant of the stack', () => {
+    const before = stackOf(workspaceTree(), 'deploy/stack.ferretdb.yml');
+    const ferretdb = stackOf(tree, 'deploy/stack.ferretdb.yml');
+    expect(ferretdb.services['ferretdb'].networks).toEqual([...before.services['ferretdb'].networks, 'loyalty-store']);
   });
 
   it('registers its database URL with tools/infra next to the customers one', () => {

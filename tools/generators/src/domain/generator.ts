@@ -95,6 +95,11 @@ function report(domain: DomainNames, store: string, port: number, consumed: stri
     `next: npm run infra:up, then npx nx test ${domain.name}-contracts ${domain.name} and npx nx serve ${domain.name}` +
       ` (see tools/generators/README.md for what to edit next)`,
   );
+  const urlSecret = store === 'postgres' ? 'database_url' : 'mongodb_url';
+  logger.info(
+    `to deploy: create the secrets mesh_redis_password_${domain.databaseName} and mesh_${domain.databaseName}_${urlSecret},` +
+      ` and the Redis ACL file again (deploy/README.md, "Create the secrets")`,
+  );
 }
 
 export default domainGenerator;

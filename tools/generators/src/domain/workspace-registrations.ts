@@ -1,7 +1,8 @@
 import { type Tree, updateJson } from '@nx/devkit';
 
 import type { DomainNames } from './domain-names';
-import { STACK_FILE, stackWithDomain } from './stack-registration';
+import { GATEWAY_CONFIG_FILE, haproxyWithDomain } from './gateway-registration';
+import { FERRETDB_STACK_FILE, ferretdbStackWithDomain, STACK_FILE, stackWithDomain } from './stack-registration';
 
 /** Every file outside the new domain's folders that the generator may edit (the check script backs them up). */
 export const REGISTRATION_FILES = [
@@ -11,6 +12,8 @@ export const REGISTRATION_FILES = [
   'tools/mesh-start/src/mesh-services.ts',
   'tools/mesh-cli/src/products.ts',
   STACK_FILE,
+  FERRETDB_STACK_FILE,
+  GATEWAY_CONFIG_FILE,
 ] as const;
 
 /** What a registration did, for the generator's summary; `skipped` says what to do by hand. */
@@ -116,34 +119,34 @@ export function registerMeshProduct(tree: Tree, domain: DomainNames): Registrati
 }
 
 /**
- * The service in the Swarm stack, with its store network and secrets; then what stays to do by
- * hand there, said as warnings: the gateway (a Swarm config is renamed when it changes) and, for
- * MongoDB, the database user that the init script makes only for customers.
+ * The service in the Swarm stack (with its store network, secrets, and the store making its user),
+ * its API on the gateway, and for MongoDB FerretDB on its store network in the FerretDB variant.
  */
 export function registerStackService(tree: Tree, domain: DomainNames, store: 'postgres' | 'mongo', port: number): Registration[] {
   const service = register(
     tree,
     STACK_FILE,
-    `service ${domain.name}, network ${domain.name}-store and its secrets for docker stack deploy`,
+    `service ${domain.name}, network ${domain.name}-store, its secrets and its port ${port} on the gateway for docker stack deploy`,
     `add a service ${domain.name} like orders there, with its store network and secrets`,
     (content) => stackWithDomain(content, domain, store, port),
   );
   if (!service.done) return [service];
-  const byHand: Registration[] = [
-    {
-      file: 'deploy/gateway/haproxy.cfg',
-      done: false,
-      detail: `to publish ${domain.name}'s API, add a frontend on :${port} and a backend for tasks.${domain.name}:${port}, a port on the gateway service, and rename the gateway config in ${STACK_FILE}`,
-    },
-  ];
-  if (store === 'mongo') {
-    byHand.push({
-      file: 'deploy/mongo/create-customers-user.js',
-      done: false,
-      detail: `makes the customers user only: create ${domain.name}'s user for its database (or use FerretDB: add ferretdb to the ${domain.name}-store network in deploy/stack.ferretdb.yml)`,
-    });
-  }
-  return [service, ...byHand];
+  const gateway = register(
+    tree,
+    GATEWAY_CONFIG_FILE,
+    `frontend :${port} and backend tasks.${domain.name}:${port} on the gateway`,
+    `add a frontend on :${port} and a backend for tasks.${domain.name}:${port} there`,
+    (content) => haproxyWithDomain(content, domain, port),
+  );
+  if (store === 'postgres') return [service, gateway];
+  const ferretdb = register(
+    tree,
+    FERRETDB_STACK_FILE,
+    `ferretdb on the ${domain.name}-store network (FerretDB instead of MongoDB)`,
+    `add ${domain.name}-store to the networks of the ferretdb service there`,
+    (content) => ferretdbStackWithDomain(content, domain),
+  );
+  return [service, gateway, ferretdb];
 }
 
 /** Adds `entry` as the last property of the object literal that `pattern` (group 1 = its body) finds. */

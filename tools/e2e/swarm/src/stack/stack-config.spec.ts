@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { WORKSPACE_ROOT } from '../workspace';
 import { type ResolvedService, type ResolvedStack, resolveStackConfig } from './stack-config';
@@ -12,6 +12,17 @@ const appsOf = (stack: ResolvedStack) => entries(stack).filter(([, service]) => 
 /** Apps on the event bus: the domains (the catalog only reads their HTTP APIs). */
 const domainsOf = (stack: ResolvedStack) => appsOf(stack).filter(([, service]) => service.environment?.['REDIS_URL']);
 const entries = (stack: ResolvedStack): [string, ResolvedService][] => Object.entries(stack.services);
+
+/** haproxy.cfg as sections (`frontend x`, `backend x`, …) → their lines, trimmed, comments left out. */
+function haproxySections(config: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of config.split('\n').filter((text) => text.trim() !== '' && !text.trim().startsWith('#'))) {
+    if (/^\S/.test(line)) sections.set(line.trim(), (current = []));
+    else current?.push(line.trim());
+  }
+  return sections;
+}
 
 describe('deploy/stack.yml through `docker stack config`', () => {
   let stack: ResolvedStack;
@@ -122,20 +133,48 @@ describe('deploy/stack.yml through `docker stack config`', () => {
   it('publishes only the gateway, in host mode with DNS round robin by default', () => {
     const published = entries(stack).filter(([, service]) => (service.ports ?? []).length > 0);
     expect(published.map(([name]) => name)).toEqual(['gateway']);
-    expect(stack.services['gateway'].ports?.map((port) => [port.target, Number(port.published), port.mode])).toEqual([
-      [3001, 3001, 'host'],
-      [3002, 3002, 'host'],
-      [3003, 3003, 'host'],
-      [3004, 3004, 'host'],
-    ]);
+    const ports = stack.services['gateway'].ports?.map((port) => [port.target, Number(port.published), port.mode]);
+    expect(ports).toEqual(
+      expect.arrayContaining([
+        [3001, 3001, 'host'],
+        [3002, 3002, 'host'],
+        [3003, 3003, 'host'],
+        [3004, 3004, 'host'],
+      ]),
+    );
+    expect(ports?.every(([target, published, mode]) => target === published && mode === 'host')).toBe(true);
     expect(new Set(entries(stack).map(([, service]) => service.deploy?.endpoint_mode))).toEqual(new Set(['dnsrr']));
+  });
+
+  it("publishes every app's API through the gateway: a port, a frontend and a backend to its tasks", () => {
+    const gateway = stack.services['gateway'];
+    const config = Object.entries(stack.configs).find(([name]) => name.startsWith('gateway-config'))?.[1].file ?? '';
+    const sections = haproxySections(readFileSync(config, 'utf8'));
+    for (const [app, service] of appsOf(stack)) {
+      const port = Number(service.environment?.['PORT']);
+      expect({ app, published: gateway.ports?.some((published) => published.target === port) }).toEqual({
+        app,
+        published: true,
+      });
+      expect({ app, frontend: sections.get(`frontend ${app}`) }).toEqual({
+        app,
+        frontend: expect.arrayContaining([`bind :${port}`, `default_backend ${app}`]),
+      });
+      expect({ app, backend: sections.get(`backend ${app}`) }).toEqual({
+        app,
+        backend: expect.arrayContaining([
+          'option httpchk GET /health/ready',
+          expect.stringMatching(new RegExp(`^server-template ${app}- \\d+ tasks\\.${app}:${port}$`)),
+        ]),
+      });
+    }
   });
 
   it('ships the files its configs name', () => {
     const files = Object.values(stack.configs).map((config) => config.file ?? '');
     expect(files.map((file) => file.replace(`${WORKSPACE_ROOT}/`, ''))).toEqual([
       'deploy/gateway/haproxy.cfg',
-      'deploy/mongo/create-customers-user.js',
+      'deploy/mongo/create-domain-users.js',
       'deploy/postgres/create-domain-databases.sh',
     ]);
     for (const file of files) expect({ file, exists: existsSync(file) }).toEqual({ file, exists: true });
@@ -169,7 +208,11 @@ describe('deploy/stack.ferretdb.yml over deploy/stack.yml', () => {
     expect(warnings).toBe('');
     expect(stack.services['mongo'].deploy?.replicas).toBe(0);
     expect(stack.services['ferretdb'].image).toBe('ghcr.io/ferretdb/ferretdb:1.24.2');
-    expect(Object.keys(stack.services['ferretdb'].networks ?? {})).toEqual(['customers-store']);
+    // Every MongoDB domain (customers, and any the generator adds) reaches FerretDB instead.
+    expect(Object.keys(stack.services['ferretdb'].networks ?? {}).sort()).toEqual(
+      Object.keys(stack.services['mongo'].networks ?? {}).sort(),
+    );
+    expect(Object.keys(stack.services['ferretdb'].networks ?? {})).toContain('customers-store');
     expect(stack.services['customers'].deploy?.replicas).toBe(1);
     expect(stack.services['orders'].deploy?.replicas).toBe(2);
   });
