@@ -3,6 +3,7 @@ import { ordersProduct } from '@mesh/orders-contracts';
 import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';
 
+import { idempotencyConfig } from './config/idempotency.config';
 import { ordersDatabase } from './config/orders-database.config';
 import { CustomerReplicaModule } from './customer-replica/customer-replica.module';
 import { ordersTypeOrmModule } from './database/orders-typeorm.module';
@@ -16,7 +17,7 @@ import { PlaceOrderModule } from './place-order/place-order.module';
     ServiceModule.forRoot({
       name: 'orders',
       defaultPort: 3001,
-      config: [ordersDatabase, redisConfig],
+      config: [ordersDatabase, idempotencyConfig, redisConfig],
       readiness: [typeOrmReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
       dataProduct: { product: ordersProduct, status: typeormDataProductStatus() },
     }),

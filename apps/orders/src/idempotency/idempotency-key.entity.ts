@@ -1,5 +1,5 @@
 import type { OrderResponse } from '@mesh/orders-contracts';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * An `Idempotency-Key` and the order it placed, written in the transaction that placed it: a
@@ -18,6 +18,8 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'json', nullable: true })
   response!: OrderResponse | null;
 
+  /** Keys live ORDERS_IDEMPOTENCY_KEY_TTL_HOURS from here (ExpiredIdempotencyKeys). */
+  @Index('idempotency_keys_created_at_idx')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

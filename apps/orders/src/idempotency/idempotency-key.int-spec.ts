@@ -3,6 +3,7 @@ import type { OrderResponse } from '@mesh/orders-contracts';
 
 import { registerCustomer } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
+import { ExpiredIdempotencyKeys } from './expired-idempotency-keys';
 
 jest.setTimeout(30_000);
 
@@ -100,5 +101,47 @@ describe('POST /orders with an Idempotency-Key', () => {
 
   it('accepts a key of 200 characters', async () => {
     expect((await testApp.placeOrder(body, { 'idempotency-key': 'k'.repeat(200) })).statusCode).toBe(201);
+  });
+});
+
+describe('expired Idempotency-Keys', () => {
+  const ageKey = (key: string, hours: number) =>
+    testApp.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - make_interval(hours => $2) WHERE key = $1`, [
+      key,
+      hours,
+    ]);
+  const keyExists = async (key: string) =>
+    (await testApp.dataSource.query<unknown[]>(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [key])).length === 1;
+
+  it('are deleted after the time to live (24 h by default), so the key places a new order; younger keys still replay', async () => {
+    const expired = await testApp.placeOrder(body, { 'idempotency-key': 'day-old' });
+    const young = await testApp.placeOrder(body, { 'idempotency-key': 'hour-old' });
+    await ageKey('day-old', 25);
+    await ageKey('hour-old', 23);
+
+    const deleted = await testApp.app.get(ExpiredIdempotencyKeys).deleteExpired();
+
+    expect(deleted).toBe(1);
+    expect({ dayOld: await keyExists('day-old'), hourOld: await keyExists('hour-old') }).toEqual({ dayOld: false, hourOld: true });
+    const replay = await testApp.placeOrder(body, { 'idempotency-key': 'hour-old' });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toBe(young.body);
+    const again = await testApp.placeOrder(body, { 'idempotency-key': 'day-old' });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.json<OrderResponse>().id).not.toBe(expired.json<OrderResponse>().id);
+  });
+
+  it('are deleted in chunks until none is left, the orders they placed kept', async () => {
+    const orders = await countRows('orders');
+    // 2,500 old keys (more than two chunks) pointing at no order: only the keys table is touched.
+    await testApp.dataSource.query(
+      `INSERT INTO idempotency_keys (key, request_hash, response, created_at)
+       SELECT 'bulk-' || n, 'hash', '{}'::json, now() - interval '30 hours' FROM generate_series(1, 2500) AS n`,
+    );
+    const sweeper = testApp.app.get(ExpiredIdempotencyKeys);
+    expect(await sweeper.deleteExpired()).toBe(2500);
+    expect(await sweeper.deleteExpired()).toBe(0);
+    expect(await countRows('orders')).toBe(orders);
   });
 });

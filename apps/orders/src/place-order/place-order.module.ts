@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { ExpiredIdempotencyKeys } from '../idempotency/expired-idempotency-keys';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { OrderEventsModule } from '../order-events/order-events.module';
 import { PlaceOrderController } from './place-order.controller';
@@ -8,6 +9,6 @@ import { PlaceOrderService } from './place-order.service';
 @Module({
   imports: [OrderEventsModule],
   controllers: [PlaceOrderController],
-  providers: [PlaceOrderService, IdempotencyKeys],
+  providers: [PlaceOrderService, IdempotencyKeys, ExpiredIdempotencyKeys],
 })
 export class PlaceOrderModule {}
