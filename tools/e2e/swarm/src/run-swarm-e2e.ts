@@ -1,8 +1,10 @@
 /**
  * `npm run e2e:swarm`: the mesh deployed with deploy/stack.yml on a one-node Docker Swarm, from
  * images built here (no registry), put through the mesh scenario with tasks killed and a rolling
- * update; then everything it created is removed and the machine is left as it was found (the
- * images stay, as a cache). Needs root, Debian's packages and about 6 GB of disk.
+ * update; then everything it created is removed and the machine is left as it was found: the
+ * stack, secrets, swarm, images, dockerd, and docker.io when this run installed it
+ * (MESH_E2E_SWARM_KEEP=1 keeps Docker and the images, as a cache for the next run). Needs root,
+ * Debian's packages and about 6 GB of disk.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { buildMeshImages } from './images/mesh-images';
 import { ensureDockerDaemon } from './machine/docker-daemon';
 import { assertPortsFree } from './machine/free-ports';
 import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-state';
+import { trackAddedImages } from './machine/images-added';
 import { ensureSwarmManager } from './machine/swarm-node';
 import { Cleanup } from './report/cleanup';
 import { Phases } from './report/phases';
@@ -35,6 +38,8 @@ const PORT_BASE = Number(process.env['MESH_E2E_SWARM_PORT_BASE'] ?? 13_000);
 /** gateway, redis, postgres, mongo (scaled to 0), ferretdb, orders, customers, analytics, catalog */
 const SERVICES = 9;
 const HEALTHY_TIMEOUT_MS = 240_000;
+/** Keep Docker (when installed here) and the images, so that the next run builds from cache. */
+const KEEP = process.env['MESH_E2E_SWARM_KEEP'] === '1';
 
 const log = (line: string) => console.log(`[e2e:swarm] ${line}`);
 
@@ -57,15 +62,25 @@ async function main(): Promise<boolean> {
     const network = await captureHostNetwork();
     const daemon = await phases.run('docker daemon', () => ensureDockerDaemon(tmpdir(), log));
     log(
-      `  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installedHere ? ', docker.io installed by this run' : ''}`,
+      `  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installation ? ', docker.io installed by this run' : ''}`,
     );
     dockerdLog = daemon.logFile;
+    const installation = daemon.installation;
+    if (installation && !KEEP) {
+      // Last of all, once dockerd has stopped: the packages, and the state they brought.
+      cleanup.add(`remove ${installation.packages.join(', ')} (installed by this run)`, installation.uninstall);
+    }
     if (daemon.startedHere) {
       // Cleanup runs backwards: dockerd stops first, then its bridges and rules go.
       cleanup.add('host network as before dockerd', async () =>
         (await restoreHostNetwork(network)).forEach((line) => log(`  ${line}`)),
       );
       cleanup.add('stop dockerd', daemon.stop);
+    }
+    if (!KEEP && !installation) {
+      // With docker.io removed at the end its images go too; otherwise remove those added here.
+      const images = await trackAddedImages();
+      cleanup.add('images this run added', async () => log(`  removed ${await images.remove()} images`));
     }
     const swarm = await phases.run('swarm', () => ensureSwarmManager(log));
     if (swarm.initialisedHere) cleanup.add('leave the swarm', swarm.leave);
@@ -129,20 +144,24 @@ async function main(): Promise<boolean> {
     log(`FAILED: ${(error as Error).message}`);
   } finally {
     // Listed before cleanup: dockerd may be stopped by it.
-    const images = await docker([
-      'images',
-      '--format',
-      '{{.Repository}}:{{.Tag}}',
-      '--filter',
-      `reference=${APP_REPOSITORY_PREFIX}/*`,
-    ]).catch(() => '');
+    const images = KEEP
+      ? await docker([
+          'images',
+          '--format',
+          '{{.Repository}}:{{.Tag}}',
+          '--filter',
+          `reference=${APP_REPOSITORY_PREFIX}/*`,
+        ]).catch(() => '')
+      : '';
     log('cleaning up');
     ok = (await cleanup.run()) && ok;
     if (dockerdLog && ok) rmSync(dockerdLog, { force: true });
     else if (dockerdLog) log(`dockerd's log is kept: ${dockerdLog}`);
-    log(
-      `images kept as a cache (remove with docker rmi): ${images.trim().split('\n').filter(Boolean).join(', ') || 'none'}`,
-    );
+    if (KEEP) {
+      log(
+        `MESH_E2E_SWARM_KEEP=1: Docker and the images stay (docker rmi to remove): ${images.trim().split('\n').filter(Boolean).join(', ') || 'none'}`,
+      );
+    }
   }
   console.log(
     [

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { dockerResult } from '../shell/docker';
-import { run, runChecked } from '../shell/run';
+import { run } from '../shell/run';
+import { installPackages, type PackageInstallation } from './debian-packages';
 
 export interface DockerDaemon {
   /** True when this run started dockerd, so it must stop it again. */
   readonly startedHere: boolean;
-  /** True when this run installed docker.io. */
-  readonly installedHere: boolean;
+  /** What this run installed (docker.io and its dependencies), when it did. */
+  readonly installation?: PackageInstallation;
   readonly version: string;
   /** dockerd's output, when this run started it. */
   readonly logFile?: string;
@@ -27,9 +28,9 @@ const STOP_TIMEOUT_MS = 30_000;
  */
 export async function ensureDockerDaemon(logDirectory: string, log: (line: string) => void): Promise<DockerDaemon> {
   const running = await serverVersion();
-  if (running) return { startedHere: false, installedHere: false, version: running, stop: async () => undefined };
+  if (running) return { startedHere: false, version: running, stop: async () => undefined };
   requireRoot('start dockerd');
-  const installedHere = await installDockerWhenMissing(log);
+  const installation = await installDockerWhenMissing(log);
   // dockerd leaves its run-time state here; gone again after stop() when this run made it.
   const runDirectoryExisted = existsSync(RUN_DIRECTORY);
   const logFile = join(logDirectory, 'mesh-swarm-e2e-dockerd.log');
@@ -49,7 +50,7 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
   }
   return {
     startedHere: true,
-    installedHere,
+    installation,
     version,
     logFile,
     stop: async () => {
@@ -74,13 +75,16 @@ async function serverVersion(): Promise<string | undefined> {
   }
 }
 
-async function installDockerWhenMissing(log: (line: string) => void): Promise<boolean> {
-  if ((await run('sh', ['-c', 'command -v dockerd'])).code === 0 || existsSync('/usr/sbin/dockerd')) return false;
+async function installDockerWhenMissing(log: (line: string) => void): Promise<PackageInstallation | undefined> {
+  if ((await run('sh', ['-c', 'command -v dockerd'])).code === 0 || existsSync('/usr/sbin/dockerd')) return undefined;
   log('dockerd is not installed: apt-get install docker.io (Debian)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await runChecked('apt-get', ['update', '-qq'], { env });
-  await runChecked('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'docker.io'], { env });
-  return true;
+  // The images, volumes and swarm state under these go with the packages when the run ends.
+  const installation = await installPackages(['docker.io'], {
+    paths: ['/var/lib/docker', '/var/lib/containerd', '/etc/docker', '/run/containerd'],
+    groups: ['docker'],
+  });
+  log(`  installed ${installation.packages.join(', ')}`);
+  return installation;
 }
 
 export function requireRoot(what: string): void {
