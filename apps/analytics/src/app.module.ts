@@ -28,7 +28,12 @@ import { TopProductsModule } from './top-products/top-products.module';
       name: 'analytics',
       defaultPort: 3003,
       config: [analyticsDatabase, redisConfig, pseudonymConfig, rollupScheduleConfig],
-      readiness: [typeOrmReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
+      // Without Redis the service still works (its projections still answer): /health/ready stays 200
+      // and lists redis under `degraded`, so a broker outage does not empty the gateway.
+      readiness: [
+        typeOrmReadiness(),
+        redisReadiness({ url: ({ config }) => config(redisConfig).url, required: false }),
+      ],
       dataProduct: { product: analyticsProduct, status: typeormDataProductStatus() },
     }),
     analyticsTypeOrmModule,

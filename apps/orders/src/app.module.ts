@@ -18,7 +18,12 @@ import { PlaceOrderModule } from './place-order/place-order.module';
       name: 'orders',
       defaultPort: 3001,
       config: [ordersDatabase, idempotencyConfig, redisConfig],
-      readiness: [typeOrmReadiness(), redisReadiness({ url: ({ config }) => config(redisConfig).url })],
+      // Without Redis the service still works (the outbox keeps the events): /health/ready stays 200
+      // and lists redis under `degraded`, so a broker outage does not empty the gateway.
+      readiness: [
+        typeOrmReadiness(),
+        redisReadiness({ url: ({ config }) => config(redisConfig).url, required: false }),
+      ],
       dataProduct: { product: ordersProduct, status: typeormDataProductStatus() },
     }),
     ordersTypeOrmModule,

@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 
 import { Public } from '../auth/public.decorator';
 import { ShutdownState } from '../shutdown/shutdown-state';
@@ -23,29 +23,42 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** 200 when every required check passes; optional checks that fail are listed under `degraded`. */
   @Get('ready')
-  async ready(): Promise<HealthCheckResult> {
+  async ready(): Promise<ReadinessResult> {
     // Fail first so load balancers stop routing here before the listener closes.
     if (this.shutdown.isShuttingDown) {
       throw new ServiceUnavailableException({ message: 'not ready: shutting down', checks: {} });
     }
+    const optional = this.readiness.optionalResults();
+    let result: HealthCheckResult;
     try {
-      return await this.health.check(this.readiness.indicatorFunctions());
+      result = await this.health.check(this.readiness.indicatorFunctions());
     } catch (error) {
-      throw notReady(error);
+      throw notReady(error, await optional);
     }
+    return withOptional(result, await optional);
   }
 }
 
+type ReadinessResult = HealthCheckResult & { degraded?: string[] };
+
+function withOptional(result: HealthCheckResult, optional: HealthIndicatorResult): ReadinessResult {
+  const degraded = Object.entries(optional)
+    .filter(([, detail]) => detail.status === 'down')
+    .map(([name]) => name);
+  return { ...result, details: { ...result.details, ...optional }, ...(degraded.length > 0 && { degraded }) };
+}
+
 /** Terminus' 503 body uses `error` for the failed checks; restate it in the shared error shape. */
-function notReady(error: unknown): unknown {
+function notReady(error: unknown, optional: HealthIndicatorResult): unknown {
   if (!(error instanceof ServiceUnavailableException)) return error;
   const result = error.getResponse() as Partial<HealthCheckResult>;
   const failed = Object.entries(result.error ?? {}).map(([name, detail]) =>
     typeof detail?.['message'] === 'string' ? `${name} (${String(detail['message'])})` : name,
   );
   return new ServiceUnavailableException(
-    { message: `not ready: ${failed.join(', ')}`, checks: result.details ?? {} },
+    { message: `not ready: ${failed.join(', ')}`, checks: { ...result.details, ...optional } },
     { cause: error },
   );
 }

@@ -84,6 +84,56 @@ describe('health endpoints', () => {
     });
   });
 
+  it('stays ready while a check that is not required fails, listing it as degraded', async () => {
+    const broker = { up: true };
+    ({ app } = await createTestApp({
+      readiness: [
+        readinessCheck('database', () => () => Promise.resolve()),
+        readinessCheck(
+          'broker',
+          () => async () => {
+            if (!broker.up) throw new Error('connection refused');
+          },
+          { required: false },
+        ),
+      ],
+    }));
+    expect(await ready()).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'ok', details: { database: { status: 'up' }, broker: { status: 'up' } } }),
+    });
+    expect((await ready()).body['degraded']).toBeUndefined();
+
+    broker.up = false;
+    expect(await ready()).toEqual({
+      status: 200,
+      body: expect.objectContaining({
+        status: 'ok',
+        degraded: ['broker'],
+        details: { database: { status: 'up' }, broker: { status: 'down', message: 'connection refused' } },
+      }),
+    });
+  });
+
+  it('answers 503 for a required check only, still showing the optional ones', async () => {
+    ({ app } = await createTestApp({
+      readiness: [
+        readinessCheck('database', () => () => Promise.reject(new Error('too many clients'))),
+        readinessCheck('broker', () => () => Promise.reject(new Error('connection refused')), { required: false }),
+      ],
+    }));
+    expect(await ready()).toEqual({
+      status: 503,
+      body: expect.objectContaining({
+        message: 'not ready: database (too many clients)',
+        checks: {
+          database: { status: 'down', message: 'too many clients' },
+          broker: { status: 'down', message: 'connection refused' },
+        },
+      }),
+    });
+  });
+
   it('fails a check that does not answer within its timeout', async () => {
     ({ app } = await createTestApp({
       readiness: [readinessCheck('slow', () => () => new Promise(() => undefined), { timeoutMs: 50 })],

@@ -25,6 +25,13 @@ export interface ReadinessCheck {
   readonly name: string;
   /** How long one probe may take before it counts as failed. */
   readonly timeoutMs?: number;
+  /**
+   * False for a dependency the service can work without for a while (say Redis, when the outbox
+   * keeps the events): its failure is reported under `degraded` while readiness stays 200, so a
+   * shared dependency's outage does not take every replica out of the load balancer at once.
+   * Default true.
+   */
+  readonly required?: boolean;
   setup(context: ReadinessContext): ReadinessProbe | Promise<ReadinessProbe>;
 }
 
@@ -37,7 +44,8 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 3000;
 export function readinessCheck(
   name: string,
   setup: (context: ReadinessContext) => () => Promise<unknown>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; required?: boolean } = {},
 ): ReadinessCheck {
-  return { name, timeoutMs: options.timeoutMs, setup: (context) => ({ check: setup(context) }) };
+  const { timeoutMs, required } = options;
+  return { name, timeoutMs, required, setup: (context) => ({ check: setup(context) }) };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
+import { type HealthIndicatorFunction, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 
 import { LOADED_CONFIG } from '../config/config.providers';
 import type { LoadedConfig } from '../config/load-config';
@@ -51,8 +51,20 @@ export class ReadinessService implements OnModuleInit, OnApplicationShutdown {
     this.probes = [];
   }
 
+  /** The checks readiness depends on, as Terminus indicators. */
   indicatorFunctions(): HealthIndicatorFunction[] {
-    return this.probes.map(({ check, probe }) => async () => {
+    return this.probes.filter(({ check }) => check.required !== false).map((active) => this.indicatorOf(active));
+  }
+
+  /** The results of the checks that are reported but do not decide readiness (`required: false`). */
+  async optionalResults(): Promise<HealthIndicatorResult> {
+    const optional = this.probes.filter(({ check }) => check.required === false);
+    const results = await Promise.all(optional.map((active) => this.indicatorOf(active)()));
+    return Object.assign({}, ...results) as HealthIndicatorResult;
+  }
+
+  private indicatorOf({ check, probe }: ActiveProbe): HealthIndicatorFunction {
+    return async () => {
       const session = this.indicators.check(check.name);
       try {
         await withTimeout(probe.check(), check.timeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS);
@@ -60,7 +72,7 @@ export class ReadinessService implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         return session.down({ message: errorMessage(error) });
       }
-    });
+    };
   }
 }
 

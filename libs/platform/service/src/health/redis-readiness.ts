@@ -5,6 +5,8 @@ import type { ProviderToken, ReadinessCheck, ReadinessContext, ReadinessProbe } 
 export type RedisReadinessOptions = {
   readonly name?: string;
   readonly timeoutMs?: number;
+  /** False when the service works on without Redis (see ReadinessCheck.required). Default true. */
+  readonly required?: boolean;
 } & (
   | {
       /** Connect a dedicated client (closed on shutdown) to this URL. */
@@ -21,6 +23,7 @@ export function redisReadiness(options: RedisReadinessOptions): ReadinessCheck {
   return {
     name: options.name ?? 'redis',
     timeoutMs: options.timeoutMs,
+    required: options.required,
     setup: (context) => {
       if ('client' in options) return pingProbe(context.get(options.client));
       const url = typeof options.url === 'function' ? options.url(context) : options.url;
