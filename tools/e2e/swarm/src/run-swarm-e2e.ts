@@ -120,7 +120,12 @@ async function main(): Promise<boolean> {
           customers: api('customers', settings.ports.customers),
           analytics: api('analytics', settings.ports.analytics),
         },
-        services: { orders: `${STACK}_orders`, analytics: `${STACK}_analytics` },
+        services: {
+          orders: `${STACK}_orders`,
+          analytics: `${STACK}_analytics`,
+          domains: ['orders', 'customers', 'analytics'].map((domain) => `${STACK}_${domain}`),
+          redis: `${STACK}_redis`,
+        },
         replicas: { orders: 2, analytics: 1 },
         rollOrders: {
           image: images.nextOrders,

@@ -1,3 +1,4 @@
+import { ordersDuringBrokerOutage } from '../chaos/broker-outage';
 import { killOneTask, type Replacement, waitForReplacement } from '../chaos/kill-task';
 import { rollingUpdateUnderTraffic, type RollingUpdateResult } from '../chaos/rolling-update';
 import type { Phases } from '../report/phases';
@@ -14,8 +15,13 @@ export interface ScenarioOptions {
   readonly runId: string;
   readonly seed: number;
   readonly apis: { readonly orders: MeshApi; readonly customers: MeshApi; readonly analytics: MeshApi };
-  /** Full Swarm names of the services that lose a task. */
-  readonly services: { readonly orders: string; readonly analytics: string };
+  /** Full Swarm names of the services that lose a task, of every domain, and of Redis. */
+  readonly services: {
+    readonly orders: string;
+    readonly analytics: string;
+    readonly domains: readonly string[];
+    readonly redis: string;
+  };
   readonly replicas: { readonly orders: number; readonly analytics: number };
   /** Rolls `services.orders` to the new image (a stack deploy with its new tag). */
   readonly rollOrders: { readonly image: string; readonly deploy: () => Promise<void> };
@@ -29,13 +35,16 @@ const TRAFFIC_MS = 30_000;
 const CANCEL_SHARE = 0.25;
 const REPLACEMENT_TIMEOUT_MS = 120_000;
 const FIGURES_TIMEOUT_MS = 120_000;
+/** Longer than a domain's health check takes to mark a task unhealthy (3 × 5 s): none may be. */
+const BROKER_OUTAGE_MS = 20_000;
 
 /**
  * The mesh scenario through the gateway: customers, then orders and cancellations from several
  * workers while one orders task and one analytics task are SIGKILLed; Swarm must replace both,
  * and analytics and customers must show exactly what the mesh accepted. Then orders is rolled to
- * a new image under traffic that may not see a single failed request, and the figures are checked
- * again with those orders in.
+ * a new image under traffic that may not see a single failed request; Redis is stopped for 20 s
+ * while orders are placed, none of which may fail and no domain task may restart; and the
+ * figures are checked again with all those orders in.
  */
 export async function runSwarmScenario(phases: Phases, options: ScenarioOptions, report: string[]): Promise<void> {
   const { apis, log } = options;
@@ -111,7 +120,32 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
     );
   }
 
-  await phases.run('figures exact after the update', () =>
+  const outage = await phases.run('Redis stopped, orders go on', () =>
+    ordersDuringBrokerOutage({
+      redisService: options.services.redis,
+      domainServices: options.services.domains,
+      outageMs: BROKER_OUTAGE_MS,
+      // About 20 orders a second: without Redis to wait for, workers would place thousands, more
+      // than the customers domain on FerretDB applies in the figures check's two minutes.
+      workers: 2,
+      pauseMs: 100,
+      traffic,
+      ledger,
+      random,
+    }),
+  );
+  report.push(
+    `Redis stopped for ${seconds(outage.outageMs)}: ${outage.ordersPlaced} orders placed, ${outage.failures.length} failed, ` +
+      `${outage.churned.length} domain tasks restarted or replaced`,
+  );
+  if (outage.failures.length > 0 || outage.churned.length > 0) {
+    throw new Error(
+      `while Redis was down: failed requests ${outage.failures.slice(0, 10).join('; ') || 'none'}; ` +
+        `tasks not running throughout ${outage.churned.join(', ') || 'none'}`,
+    );
+  }
+
+  await phases.run('figures exact after the update and the outage', () =>
     waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
   );
   report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
