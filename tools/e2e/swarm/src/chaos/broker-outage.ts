@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Ledger } from '../scenario/ledger';
 import type { OrderTraffic } from '../scenario/order-traffic';
+import { workersDuring } from '../scenario/workers-during';
 import { docker } from '../shell/docker';
 import { serviceTasks } from '../stack/service-tasks';
 
@@ -35,35 +36,25 @@ export async function ordersDuringBrokerOutage(options: {
   const { traffic, ledger, random } = options;
   const tasksBefore = await runningTasks(options.domainServices);
   const failuresBefore = traffic.counts.failedFirstAttempts.length;
+  let ordersPlaced = 0;
+  const placeOne = async () => {
+    const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
+    await traffic.placeOrder(customerId, { strict: true });
+    ordersPlaced += 1;
+    await sleep(options.pauseMs);
+  };
   await scale(options.redisService, 0);
   const started = Date.now();
-  let stop = false;
-  let ordersPlaced = 0;
-  const worker = async () => {
-    while (!stop) {
-      const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
-      await traffic.placeOrder(customerId, { strict: true });
-      ordersPlaced += 1;
-      await sleep(options.pauseMs);
-    }
-  };
-  const workerErrors: unknown[] = [];
-  const workers = Array.from({ length: options.workers }, () =>
-    worker().catch((error: unknown) => {
-      workerErrors.push(error);
-      stop = true;
-    }),
-  );
+  let outageMs: number;
+  let tasksAfter: Set<string>;
   try {
-    await sleep(options.outageMs);
+    await workersDuring(options.workers, placeOne, () => sleep(options.outageMs));
+    outageMs = Date.now() - started;
+    // Counted while Redis is still down: a task restarted for its absence must show.
+    tasksAfter = await runningTasks(options.domainServices);
   } finally {
-    stop = true;
-    await Promise.all(workers);
+    await scale(options.redisService, 1);
   }
-  const outageMs = Date.now() - started;
-  const tasksAfter = await runningTasks(options.domainServices);
-  await scale(options.redisService, 1);
-  if (workerErrors.length > 0) throw workerErrors[0];
   const churned = [...tasksBefore].filter((task) => !tasksAfter.has(task));
   churned.push(...[...tasksAfter].filter((task) => !tasksBefore.has(task)));
   return { outageMs, ordersPlaced, failures: traffic.counts.failedFirstAttempts.slice(failuresBefore), churned };

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Ledger } from '../scenario/ledger';
 import type { OrderTraffic } from '../scenario/order-traffic';
+import { workersDuring } from '../scenario/workers-during';
 import { docker } from '../shell/docker';
 import { serviceTasks } from '../stack/service-tasks';
 
@@ -38,36 +39,22 @@ export async function rollingUpdateUnderTraffic(options: {
 }): Promise<RollingUpdateResult> {
   const { traffic, ledger, random } = options;
   const failuresBefore = traffic.counts.failedFirstAttempts.length;
-  let stop = false;
   let requests = 0;
-  const worker = async () => {
-    while (!stop) {
-      const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
-      const order = await traffic.placeOrder(customerId, { strict: true });
-      await traffic.readOrder(order.id, { strict: true });
-      requests += 2;
-    }
+  const placeAndRead = async () => {
+    const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
+    const order = await traffic.placeOrder(customerId, { strict: true });
+    await traffic.readOrder(order.id, { strict: true });
+    requests += 2;
   };
-  const workerErrors: unknown[] = [];
-  const workers = Array.from({ length: options.workers }, () =>
-    worker().catch((error: unknown) => {
-      workerErrors.push(error);
-      stop = true;
-    }),
-  );
   const started = Date.now();
-  let updateMs: number;
-  try {
+  const updateMs = await workersDuring(options.workers, placeAndRead, async () => {
     await options.update();
     await waitForCompletedUpdate(options.service, started);
-    updateMs = Date.now() - started;
+    const completedAfter = Date.now() - started;
     await expectImage(options.service, options.newImage);
     await sleep(SETTLE_MS);
-  } finally {
-    stop = true;
-    await Promise.all(workers);
-  }
-  if (workerErrors.length > 0) throw workerErrors[0];
+    return completedAfter;
+  });
   return { updateMs, requests, failures: traffic.counts.failedFirstAttempts.slice(failuresBefore) };
 }
 

@@ -19,7 +19,7 @@ export interface PackageLeftovers {
 }
 
 /** The packages dpkg has installed now. */
-export async function installedPackages(): Promise<Set<string>> {
+async function installedPackages(): Promise<Set<string>> {
   const listed = await runChecked('dpkg-query', ['-W', '-f', '${db:Status-Abbrev} ${Package}\\n']);
   return new Set(
     listed
@@ -37,21 +37,24 @@ export async function installPackages(
   const before = await installedPackages();
   const newPaths = (leftovers.paths ?? []).filter((path) => !existsSync(path));
   const newGroups: string[] = [];
-  for (const group of leftovers.groups ?? [])
-    if ((await run('getent', ['group', group])).code !== 0) newGroups.push(group);
+  for (const group of leftovers.groups ?? []) {
+    if (!(await groupExists(group))) newGroups.push(group);
+  }
   await runChecked('apt-get', ['update', '-qq'], { env: APT_ENV });
   await runChecked('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: APT_ENV });
   const added = [...(await installedPackages())].filter((name) => !before.has(name)).sort();
   return {
     packages: added,
     uninstall: async () => {
-      if (added.length > 0)
-        await runChecked('apt-get', ['purge', '-y', '-qq', ...added], {
-          env: APT_ENV,
-        });
+      if (added.length > 0) await runChecked('apt-get', ['purge', '-y', '-qq', ...added], { env: APT_ENV });
       for (const path of newPaths) rmSync(path, { recursive: true, force: true });
-      for (const group of newGroups)
-        if ((await run('getent', ['group', group])).code === 0) await runChecked('groupdel', [group]);
+      for (const group of newGroups) {
+        if (await groupExists(group)) await runChecked('groupdel', [group]);
+      }
     },
   };
+}
+
+async function groupExists(group: string): Promise<boolean> {
+  return (await run('getent', ['group', group])).code === 0;
 }

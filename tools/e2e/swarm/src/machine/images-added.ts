@@ -11,9 +11,7 @@ async function imageIds(): Promise<Set<string>> {
  * images this run built or imported, and their build stages), whatever their tags.
  * @returns remove(), which resolves to how many images it deleted.
  */
-export async function trackAddedImages(): Promise<{
-  remove(): Promise<number>;
-}> {
+export async function trackAddedImages(): Promise<{ remove(): Promise<number> }> {
   const before = await imageIds();
   return {
     remove: async () => {
