@@ -45,16 +45,18 @@ describe('the catalog page against a running mesh', () => {
     expect(await ordersStream.getByTestId('stream-event-type').allTextContents()).toEqual(
       products.orders.manifest.outputPorts.streams[0].events.map((event) => event.type),
     );
-    const consumers = await ordersStream
-      .getByTestId('stream-consumer')
-      .evaluateAll((found) =>
-        found.map(
-          (consumer) =>
-            `${consumer.getAttribute('data-group')} declared=${consumer.getAttribute('data-declared')} measured=${consumer.getAttribute('data-measured')}`,
-        ),
-      );
-    // declared by the customers and analytics manifests, and measured as groups on the stream
-    expect(consumers).toEqual(['analytics declared=true measured=true', 'customers declared=true measured=true']);
+    const consumers = () =>
+      ordersStream
+        .getByTestId('stream-consumer')
+        .evaluateAll((found) =>
+          found.map(
+            (consumer) =>
+              `${consumer.getAttribute('data-group')} declared=${consumer.getAttribute('data-declared')} measured=${consumer.getAttribute('data-measured')}`,
+          ),
+        );
+    // declared by the customers and analytics manifests, and measured as groups on the stream (a
+    // live figure: the page may have drawn a status taken before a consumer created its group)
+    await expectEventually(consumers, ['analytics declared=true measured=true', 'customers declared=true measured=true']);
     const apiLink = await card('orders').getByTestId('output-api-link').getAttribute('href');
     expect(apiLink).toBe(`${mesh.domain('orders').url}/docs-json`);
     expect(await card('customers').getByTestId('classified-field').count()).toBe(
@@ -138,4 +140,15 @@ async function expectText(locator: ReturnType<Page['locator']>, expected: string
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`expected "${expected}" in ${locator.toString()}, saw "${seen}"`);
+}
+
+/** Waits until `read()` gives `expected` (live figures refresh every few seconds). */
+async function expectEventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await read();
+  while (JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    seen = await read();
+  }
+  expect(seen).toEqual(expected);
 }

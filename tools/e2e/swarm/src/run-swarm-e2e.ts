@@ -31,6 +31,7 @@ import { createMeshSecrets, removeSecrets } from './stack/mesh-secrets';
 import { removeLeftovers } from './stack/leftovers';
 import { deployStack, removeStack, type StackSettings } from './stack/mesh-stack';
 import { waitForHealthyStack } from './stack/wait-healthy';
+import { waitForGatewayRoutes } from './stack/wait-routes';
 
 const STACK = 'mesh-e2e';
 const SECRET_PREFIX = 'mesh-e2e';
@@ -38,6 +39,8 @@ const PORT_BASE = Number(process.env['MESH_E2E_SWARM_PORT_BASE'] ?? 13_000);
 /** gateway, redis, postgres, mongo (scaled to 0), ferretdb, orders, customers, analytics, catalog */
 const SERVICES = 9;
 const HEALTHY_TIMEOUT_MS = 240_000;
+/** From every task healthy to every domain answering through the gateway (HAProxy resolves every 2 s). */
+const ROUTES_TIMEOUT_MS = 60_000;
 /** Keep Docker (when installed here) and the images, so that the next run builds from cache. */
 const KEEP = process.env['MESH_E2E_SWARM_KEEP'] === '1';
 
@@ -107,6 +110,13 @@ async function main(): Promise<boolean> {
       await deployStack(settings);
       await waitForHealthyStack(STACK, SERVICES, HEALTHY_TIMEOUT_MS, log);
     });
+    // "Deployed" means every domain answers through the gateway, not only that its tasks are healthy.
+    await phases.run('gateway routes to every domain', () =>
+      waitForGatewayRoutes(
+        Object.entries(settings.ports).map(([name, port]) => ({ name, url: `http://127.0.0.1:${port}/health/ready` })),
+        { timeoutMs: ROUTES_TIMEOUT_MS, log },
+      ),
+    );
 
     const token = signAccessToken({ secret: secrets.jwtSecret, scopes: ALL_SCOPES, subject: 'swarm-e2e' });
     const api = (name: string, port: number) => new MeshApi(name, `http://127.0.0.1:${port}`, token);

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { aptGet } from '../machine/debian-packages';
 import { runChecked } from '../shell/run';
 import type { BaseImageRecipe } from './base-image';
 import { packageFiles } from './host-files';
@@ -49,7 +50,7 @@ async function candidateVersion(name: string): Promise<string> {
   let version = await candidate();
   if (!version || version === '(none)') {
     // A machine that never ran `apt-get update` has no package lists.
-    await runChecked('apt-get', ['update', '-qq']);
+    await aptGet(['update', '-qq']);
     version = await candidate();
   }
   if (!version || version === '(none)')
@@ -60,7 +61,7 @@ async function candidateVersion(name: string): Promise<string> {
 async function downloadAndUnpack(packages: readonly string[], directory: string): Promise<string> {
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(join(directory, 'root'), { recursive: true });
-  await runChecked('apt-get', ['download', ...packages], { cwd: directory });
+  await aptGet(['download', ...packages], { cwd: directory });
   for (const file of readdirSync(directory).filter((name) => name.endsWith('.deb'))) {
     await runChecked('dpkg-deb', ['-x', join(directory, file), join(directory, 'root')]);
   }

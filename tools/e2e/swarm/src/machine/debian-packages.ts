@@ -3,6 +3,16 @@ import { existsSync, rmSync } from 'node:fs';
 import { run, runChecked } from '../shell/run';
 
 const APT_ENV = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+/**
+ * Another apt or dpkg (unattended upgrades, a second CI step) may hold the lock when this one
+ * starts: wait for it, bounded, instead of failing at once.
+ */
+const APT_LOCK_WAIT = ['-o', 'DPkg::Lock::Timeout=300'];
+
+/** `apt-get` with the lock wait and no questions asked; throws with its output when it fails. */
+export function aptGet(args: readonly string[], options: { cwd?: string } = {}): Promise<string> {
+  return runChecked('apt-get', [...APT_LOCK_WAIT, ...args], { ...options, env: APT_ENV });
+}
 
 /** What a package installation added to the machine, so that it can be taken off again. */
 export interface PackageInstallation {
@@ -40,13 +50,13 @@ export async function installPackages(
   for (const group of leftovers.groups ?? []) {
     if (!(await groupExists(group))) newGroups.push(group);
   }
-  await runChecked('apt-get', ['update', '-qq'], { env: APT_ENV });
-  await runChecked('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: APT_ENV });
+  await aptGet(['update', '-qq']);
+  await aptGet(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
   const added = [...(await installedPackages())].filter((name) => !before.has(name)).sort();
   return {
     packages: added,
     uninstall: async () => {
-      if (added.length > 0) await runChecked('apt-get', ['purge', '-y', '-qq', ...added], { env: APT_ENV });
+      if (added.length > 0) await aptGet(['purge', '-y', '-qq', ...added]);
       for (const path of newPaths) rmSync(path, { recursive: true, force: true });
       for (const group of newGroups) {
         if (await groupExists(group)) await runChecked('groupdel', [group]);
