@@ -10,8 +10,9 @@ module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
-  // @nestjs/jwt 12 ships ES modules only, which Jest's CommonJS runtime cannot require on
-  // Node 20: SWC compiles it like our own code. Node itself loads it (require(esm), Node ≥ 20.19).
+  // @nestjs/jwt 12 ships ES modules only, which Jest's CommonJS module registry cannot require
+  // (it does not implement Node's require(esm)): SWC compiles it like our own code. Node itself
+  // loads it with require(esm).
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/jwt/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what only root can install and what tools/infra cannot
 # provide by itself. Each package is installed only when it is missing, so the script is
-# cheap on a prepared machine and complete on a bare one.
+# cheap on a prepared machine and complete on a bare one. `npm test` runs it first; as a user
+# other than root it installs nothing and prints the one command that would.
 set -euo pipefail
 
 missing=()
@@ -20,7 +21,7 @@ fi
 
 # Chromium: the catalog's browser test drives Debian's build through playwright-core (which
 # cannot download a browser of its own here).
-if [ ! -x /usr/bin/chromium ]; then
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   missing+=(chromium)
 fi
 

@@ -1,4 +1,10 @@
-import { createTestDatabase, KillableRedisServer, mongoUrl, type TestDatabase } from '@mesh/messaging/testing';
+import {
+  createTestDatabase,
+  KillableRedisServer,
+  mongoUrl,
+  type TestDatabase,
+  testDatabaseName,
+} from '@mesh/messaging/testing';
 import { signAccessToken } from '@mesh/service';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import mongoose from 'mongoose';
@@ -46,7 +52,7 @@ export class RunningMesh {
     ]);
     this.databases.push(orders, analytics);
     const customers = new URL(mongoUrl());
-    customers.pathname = `/catalog_test_customers_${process.pid}_${Date.now().toString(36)}`;
+    customers.pathname = `/${testDatabaseName('catalog_customers')}`;
     this.customersDatabaseUrl = customers.toString();
     this.redis = await KillableRedisServer.start();
     const common = { REDIS_URL: this.redis.url, AUTH_JWT_SECRET: this.secret, LOG_LEVEL: 'warn' };

@@ -1,5 +1,5 @@
 import type { CustomerResponse } from '@mesh/customers-contracts';
-import { mongoUrl, redisUrl } from '@mesh/messaging/testing';
+import { mongoUrl, redisUrl, testDatabaseName } from '@mesh/messaging/testing';
 import { createServiceApp } from '@mesh/service';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
@@ -34,7 +34,7 @@ export interface CustomersTestApp {
 /** The customers service as `runService` wires it, on a database of its own, driven with `app.inject()`. */
 export async function startCustomersApp(env: Record<string, string> = {}): Promise<CustomersTestApp> {
   const database = new URL(mongoUrl());
-  database.pathname = `/customers_test_${process.pid}_${Date.now().toString(36)}`;
+  database.pathname = `/${testDatabaseName('customers')}`;
   const logs: CustomersTestApp['logs'] = [];
   const app = await createServiceApp(CustomersAppModule, {
     ...customersServiceOptions,

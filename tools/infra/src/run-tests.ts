@@ -1,13 +1,16 @@
 /**
- * `npm test`: brings the stores up through tools/infra, runs lint, typecheck and
- * test for every project with their URLs in the environment, then stops the
- * stores that this run started (and only those). Exits with nx's exit code.
+ * `npm test`: installs the system packages the tests need when it can (root), brings the
+ * stores up through tools/infra, runs lint, typecheck and test for every project with their
+ * URLs in the environment, then drops the test databases this run created and stops the
+ * stores that it started (and only those), whatever happened. Exits with nx's exit code.
  * Extra arguments go to nx: `npm test -- -p infra`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { describeError, down, type StoreKind, up, WORKSPACE_ROOT } from './index';
+import { installSystemPackages } from './system-packages';
+import { newTestRun } from './test-run';
 
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -24,15 +27,24 @@ async function main(nxArguments: readonly string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   let startedHere: StoreKind[] = [];
+  const testRun = newTestRun();
+  let storeEnv: Record<string, string> = {};
   try {
+    await installSystemPackages();
     const infra = await up({ signal: interrupted.signal });
     startedHere = infra.startedNow.map((server) => server.store);
-    const storeEnv = Object.assign({}, ...infra.stores.map((store) => store.env)) as Record<string, string>;
-    return await runNx(nxArguments, { ...process.env, ...storeEnv, NX_DAEMON: 'false' }, (child) => (nx = child));
+    storeEnv = Object.assign({}, ...infra.stores.map((store) => store.env)) as Record<string, string>;
+    const env = { ...process.env, ...storeEnv, ...testRun.env, NX_DAEMON: 'false' };
+    return await runNx(nxArguments, env, (child) => (nx = child));
   } catch (error) {
     console.error(`run-tests: ${describeError(error)}`);
     return interrupted.signal.aborted ? 130 : 1;
   } finally {
+    // A test that failed half-way, or a worker killed on a timeout, leaves its databases behind.
+    await testRun
+      .dropLeftovers({ postgresUrl: storeEnv['POSTGRES_URL'], mongoUrl: storeEnv['CUSTOMERS_MONGODB_URL'] })
+      .then((dropped) => dropped > 0 && console.log(`run-tests: dropped ${dropped} test databases left behind`))
+      .catch((error: unknown) => console.error(`run-tests: ${describeError(error)}`));
     if (startedHere.length > 0) {
       console.log(`run-tests: stopping what this run started (${startedHere.join(', ')})`);
       await down({ stores: startedHere }).catch((error: unknown) => {

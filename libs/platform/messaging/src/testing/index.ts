@@ -2,6 +2,7 @@
 // and a Redis server that a test can kill. Never imported by production code.
 export { KillableRedisServer } from './killable-redis-server';
 export { createTestDatabase, postgresUrl, type TestDatabase } from './test-database';
+export { TEST_DATABASE_PREFIX, testDatabaseName } from './test-database-name';
 export { dropTestDatabase, isFerretDb, mongoUrl, openTestDatabase } from './mongo-test-database';
 export { eventsOnStream } from './stream-events';
 export { eventually, redisUrl } from './test-streams';

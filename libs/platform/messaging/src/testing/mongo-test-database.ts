@@ -1,5 +1,7 @@
 import mongoose, { Connection } from 'mongoose';
 
+import { testDatabaseName } from './test-database-name';
+
 export function mongoUrl(): string {
   return process.env['CUSTOMERS_MONGODB_URL'] ?? 'mongodb://127.0.0.1:27017/customers';
 }
@@ -7,7 +9,7 @@ export function mongoUrl(): string {
 /** A connection to a database of its own, so that test files never see each other's documents. */
 export async function openTestDatabase(prefix: string): Promise<Connection> {
   const url = new URL(mongoUrl());
-  url.pathname = `/${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  url.pathname = `/${testDatabaseName(prefix)}`;
   // A small pool: FerretDB (v1, SQLite) answers many concurrent writes to one database with
   // "database is locked" once they queue longer than its 10 s busy timeout.
   return mongoose.createConnection(url.toString(), { serverSelectionTimeoutMS: 5_000, maxPoolSize: 10 }).asPromise();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -6,6 +5,7 @@ import { CreateMeshInbox1795588226593 } from '../inbox-typeorm/create-mesh-inbox
 import { InboxRecord } from '../inbox-typeorm/inbox-record.entity';
 import { CreateMeshOutbox1795588226592 } from '../outbox-typeorm/create-mesh-outbox.migration';
 import { OutboxMessage } from '../outbox-typeorm/outbox-message.entity';
+import { testDatabaseName } from './test-database-name';
 
 export function postgresUrl(): string {
   return process.env['POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -19,7 +19,7 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(purpose: string): Promise<TestDatabase> {
-  const name = `mesh_test_${purpose}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = testDatabaseName(purpose);
   await asAdmin(`CREATE DATABASE "${name}"`);
   const url = new URL(postgresUrl());
   url.pathname = `/${name}`;

@@ -5,7 +5,7 @@ import { runChecked } from '../shell/run';
 import type { BaseImageRecipe } from './base-image';
 import { filesUnder, packageFiles } from './host-files';
 
-/** What node:20-bookworm-slim offers that the image recipe and the services rely on. */
+/** What node:24-bookworm-slim offers that the image recipe and the services rely on. */
 const RUNTIME_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'dash', 'coreutils'];
 const SEARCH_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
