@@ -27,6 +27,8 @@ const postgresDatabases = (prefix: string) =>
       .sort(),
   );
 
+jest.setTimeout(60_000);
+
 describe('a test run drops the databases its tests left behind, and only those', () => {
   const mine = newTestRun();
   const other = newTestRun();

@@ -38,7 +38,10 @@ export function countedEvents(
   subjects = count,
 ): EventEnvelope[] {
   return Array.from({ length: count }, (_, index) =>
-    createEvent(contract, { subject: `item-${index % subjects}`, data: { itemId: `item-${index % subjects}`, amount: index } }),
+    createEvent(contract, {
+      subject: `item-${index % subjects}`,
+      data: { itemId: `item-${index % subjects}`, amount: index },
+    }),
   );
 }
 
@@ -49,6 +52,31 @@ export function redisUrl(): string {
 export async function deleteStreamKeys(redis: Redis, stream: string): Promise<void> {
   const keys = await redis.keys(`${streamKeys.source(stream)}*`);
   if (keys.length > 0) await redis.del(...keys);
+}
+
+/**
+ * Polls `done` until it returns true, for work whose duration depends on the machine's load (a
+ * consumer draining thousands of events): fails only when `progress` has not moved for `stallMs`,
+ * or at `capMs` in any case, so a slow machine passes and a stuck consumer still fails.
+ */
+export async function eventuallyWhileProgressing(
+  what: string,
+  done: () => Promise<boolean>,
+  progress: () => Promise<number | string>,
+  { stallMs, capMs }: { stallMs: number; capMs: number },
+): Promise<void> {
+  const cap = Date.now() + capMs;
+  let last = await progress();
+  let movedAt = Date.now();
+  while (!(await done())) {
+    const now = Date.now();
+    const current = await progress();
+    if (current !== last) [last, movedAt] = [current, now];
+    if (now - movedAt > stallMs)
+      throw new Error(`timed out waiting for ${what}: no progress for ${stallMs / 1000} s at ${current}`);
+    if (now > cap) throw new Error(`timed out waiting for ${what}: still at ${current} after ${capMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Polls `check` until it returns true or `timeoutMs` passes (then fails with `what`). */
