@@ -1,7 +1,8 @@
 import { AUTH_SECRET_VARIABLE } from './dev-auth-secret';
 import { readEnvFile, removeEnvKeys } from './env-file';
 import { describeError, InfraError } from './errors';
-import { type InfraOptions, resolveSettings } from './options';
+import { withInfraLock } from './infra-lock';
+import { type InfraOptions, type InfraSettings, resolveSettings } from './options';
 import { readState, writeState } from './state-file';
 import { ENV_KEYS } from './stores/drivers';
 import { stopServer } from './stores/stop-server';
@@ -17,6 +18,10 @@ export interface DownResult {
  */
 export async function down(options: InfraOptions = {}): Promise<DownResult> {
   const settings = resolveSettings(options);
+  return withInfraLock(settings.lockFile, () => downLocked(settings), { log: settings.log });
+}
+
+async function downLocked(settings: InfraSettings): Promise<DownResult> {
   const state = readState(settings.stateFile);
   const stopped: StartedServer[] = [];
   const failures: string[] = [];

@@ -36,6 +36,8 @@ export interface InfraSettings {
   runDir: string;
   envFile: string;
   stateFile: string;
+  /** Held while an `up` or `down` runs, so that they take turns. */
+  lockFile: string;
   ferretdbSourceDir: string;
   ports: Record<StoreKind, number>;
   stores: StoreKind[];
@@ -69,6 +71,7 @@ export function resolveSettings(options: InfraOptions = {}): InfraSettings {
     runDir: join(meshDir, 'run'),
     envFile: join(meshDir, 'env'),
     stateFile: join(meshDir, 'infra-state.json'),
+    lockFile: join(meshDir, 'infra.lock'),
     ferretdbSourceDir: join(WORKSPACE_ROOT, 'tools', 'ferretdb'),
     ports: { postgres: portFor('postgres'), redis: portFor('redis'), mongo: portFor('mongo') },
     stores: ALL_STORES.filter((store) => (options.stores ?? ALL_STORES).includes(store)),

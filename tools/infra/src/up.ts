@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { AUTH_SECRET_VARIABLE, devAuthSecret } from './dev-auth-secret';
 import { readEnvFile, writeEnvFile } from './env-file';
 import { errorMessage } from './errors';
+import { withInfraLock } from './infra-lock';
 import { type InfraOptions, type InfraSettings, resolveSettings } from './options';
 import { type InfraState, readState, writeState } from './state-file';
 import { DRIVERS } from './stores/drivers';
@@ -30,23 +31,31 @@ export interface UpResult {
  * Resolves each store (environment, a server infra started earlier, a server on
  * the local port, or a newly started one), writes .mesh/env and records what it
  * started. On failure it stops what it started, so no store is left half up.
+ * Calls for the same .mesh directory take turns (another process's too).
  */
 export async function up(options: UpOptions = {}): Promise<UpResult> {
   const settings = resolveSettings(options);
   for (const dir of [settings.meshDir, settings.logDir, settings.runDir]) mkdirSync(dir, { recursive: true });
+  return withInfraLock(settings.lockFile, () => upLocked(settings, options.signal), {
+    log: settings.log,
+    signal: options.signal,
+  });
+}
+
+async function upLocked(settings: InfraSettings, signal: AbortSignal | undefined): Promise<UpResult> {
   const recorded = readState(settings.stateFile);
   const startedNow: StartedServer[] = [];
   const stores: StoreResolution[] = [];
   settings.log(`infra: resolving ${settings.stores.join(', ')} (state in ${settings.meshDir})`);
   try {
     for (const store of settings.stores) {
-      options.signal?.throwIfAborted();
+      signal?.throwIfAborted();
       const resolution = await resolveStore(DRIVERS[store], settings, recorded[store], (server) =>
         startedNow.push(server),
       );
       stores.push(resolution);
     }
-    options.signal?.throwIfAborted();
+    signal?.throwIfAborted();
   } catch (error) {
     const stillRunning = await rollBack(startedNow, settings);
     // A server that would not stop stays recorded, so that `infra:down` can stop it later.

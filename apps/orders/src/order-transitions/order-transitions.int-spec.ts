@@ -27,6 +27,12 @@ function transition(orderId: string, verb: 'cancel' | 'ship', payload?: object) 
   });
 }
 
+/** The app's base URL, listening on a free port of the loopback interface (from the first call on). */
+async function listening(): Promise<string> {
+  if (!testApp.app.getHttpServer().listening) await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  return testApp.app.getUrl();
+}
+
 async function eventsOf(orderId: string, count: number) {
   await eventually(
     `${count} events of order ${orderId}`,
@@ -61,6 +67,18 @@ describe('POST /orders/:id/cancel', () => {
   it('needs no body', async () => {
     const order = await testApp.placedOrder(customerId);
     expect((await transition(order.id, 'cancel')).statusCode).toBe(200);
+    expect((await eventsOf(order.id, 2))[1].data).not.toHaveProperty('reason');
+  });
+
+  it('needs no body over HTTP either, when the client sends content-type: application/json with an empty body', async () => {
+    const order = await testApp.placedOrder(customerId);
+    const response = await fetch(`${await listening()}/orders/${order.id}/cancel`, {
+      method: 'POST',
+      headers: { ...authorized(), 'content-type': 'application/json' },
+      body: '',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: order.id, status: 'cancelled' });
     expect((await eventsOf(order.id, 2))[1].data).not.toHaveProperty('reason');
   });
 

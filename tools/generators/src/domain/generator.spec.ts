@@ -147,6 +147,12 @@ describe('domain generator, PostgreSQL', () => {
     expect(files.some((file) => file.includes('schema'))).toBe(false);
   });
 
+  it('has nx serve bring up its stores first, PostgreSQL and Redis, through its infra target', () => {
+    const targets = readProjectConfiguration(tree, 'stock-levels').targets ?? {};
+    expect(targets['infra']).toEqual({ options: { args: 'postgres redis' } });
+    expect(targets['serve']?.dependsOn).toEqual(['infra', 'build']);
+  });
+
   it('leaves no template syntax behind and spells the name for each use', () => {
     for (const file of filesUnder(tree, 'apps/stock-levels').concat(
       filesUnder(tree, 'libs/stock-levels/contracts').map((file) => `../../libs/stock-levels/contracts/${file}`),
@@ -316,6 +322,12 @@ describe('domain generator, MongoDB', () => {
     expect(files.some((file) => file.includes('migrations') || file.includes('entity'))).toBe(false);
     expect(read(tree, 'apps/loyalty/src/customer-activity/customer-activity.service.ts')).toContain('applyEventOnce(');
     expect(read(tree, 'apps/loyalty/src/app.module.ts')).toContain('defaultPort: 3100,');
+  });
+
+  it('has nx serve bring up MongoDB and Redis first, through its infra target', () => {
+    const targets = readProjectConfiguration(tree, 'loyalty').targets ?? {};
+    expect(targets['infra']).toEqual({ options: { args: 'mongo redis' } });
+    expect(targets['serve']?.dependsOn).toEqual(['infra', 'build']);
   });
 
   it('consumes customers.customer.v1 with the types the customers product declares', () => {

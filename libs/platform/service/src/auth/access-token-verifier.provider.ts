@@ -6,7 +6,7 @@ import { type AuthConfig, authConfig } from './auth-config';
 
 /**
  * In production a service without any key refuses to start, with the variable to set. Elsewhere
- * (tests that never call the API, a first `nx serve` before `infra:up`) it starts closed: every
+ * (tests that never call the API, a build run by hand without `.mesh/env`) it starts closed: every
  * token is refused, and the guard says so in the log.
  */
 export const accessTokenVerifierProvider: FactoryProvider<AccessTokenVerifier> = {

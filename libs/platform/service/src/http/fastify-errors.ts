@@ -29,8 +29,6 @@ function messageFor(error: FastifyClientError, request: RejectedRequest): string
       return `content type "${request.headers['content-type'] ?? '(none)'}" is not supported; send application/json`;
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'request body is not valid JSON';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'request body is empty but content-type is application/json';
     default:
       return error.message;
   }
