@@ -25,6 +25,14 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   missing+=(chromium)
 fi
 
+# Python: `npm run e2e` runs examples/python-consumer on Debian's /usr/bin/python3 with Debian's
+# modules (not pip, not a pyenv python that may come first on PATH).
+for module_package in redis:python3-redis jsonschema:python3-jsonschema yaml:python3-yaml; do
+  if ! /usr/bin/python3 -c "import ${module_package%%:*}" >/dev/null 2>&1; then
+    missing+=("${module_package#*:}")
+  fi
+done
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: nothing to install"
   exit 0

@@ -170,6 +170,24 @@ describe('contract gate (orders contracts, copied)', () => {
     expect(run('check').code).toBe(0);
   });
 
+  it('passes the first publication of the Redis keys, and fails a published key that moved', async () => {
+    const manifest = join(generated, 'data-product.json');
+    const committed = await readFile(manifest, 'utf8');
+    // As committed before the documents named keys: nothing was promised, so nothing breaks.
+    await writeFile(manifest, committed.replace(/^ *"key": .*\n/gm, ''));
+    const first = run('check');
+    expect(first.output).not.toContain('breaking:');
+    expect(first.output).toContain('/generated/data-product.json is stale');
+
+    // A consumer reads where the committed manifest says; a different key there would strand it.
+    await writeFile(manifest, committed.replace('"key": "{orders.order.v1}"', '"key": "orders.order.v1"'));
+    const moved = run('check');
+    expect(moved.code).toBe(1);
+    expect(moved.output).toContain(
+      'breaking: stream orders.order.v1: stream-key-changed (its Redis key was orders.order.v1, now {orders.order.v1})',
+    );
+  });
+
   it('finds a generated file that no longer matches, no longer belongs or went missing', async () => {
     await rm(join(generated, 'schemas/orders.order.shipped.v1.json'));
     await writeFile(join(generated, 'odcs/orders.order.v9.yaml'), 'stray: true\n');

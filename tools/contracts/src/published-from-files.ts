@@ -14,6 +14,8 @@ export function publishedFromFiles(files: ReadonlyMap<string, string>, folder: s
       : (parseJson(manifestText, `${folder}/${MANIFEST_PATH}`) as DataProductManifest);
   const streams = (manifest?.outputPorts.streams ?? []).map((port) => ({
     stream: port.stream,
+    // Absent from manifests committed before the generated documents named the Redis key.
+    key: (port as { key?: string }).key,
     events: port.events.map(({ type, version }) => ({ type, version })),
   }));
   const schemas: PublishedContracts['schemas'] = [];

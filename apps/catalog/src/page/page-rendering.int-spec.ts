@@ -59,6 +59,14 @@ describe('the catalog page', () => {
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pwned)).toBeUndefined();
   });
 
+  it("shows each stream's Redis key beside its name, as the manifest gives it", async () => {
+    const orders = page.locator('[data-testid="product-card"][data-product="orders"]');
+    const output = orders.locator('[data-testid="output-stream"][data-stream="orders.order.v1"]');
+    expect(await output.getByTestId('stream-key').textContent()).toBe('{orders.order.v1}');
+    const input = orders.locator('[data-testid="input-port"][data-stream="customers.customer.v1"]');
+    expect(await input.getByTestId('stream-key').textContent()).toBe('{customers.customer.v1}');
+  });
+
   it('never turns a manifest path into a javascript: link', async () => {
     expect(await customers().getByTestId('output-api-link').count()).toBe(0);
     const hrefs = await page.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));

@@ -20,6 +20,8 @@ const manifestSchema = z.object({
     streams: z.array(
       z.object({
         stream: text.min(1),
+        // The Redis key; absent from manifests served before the contracts published keys.
+        key: text.min(1).optional(),
         description: text,
         events: z.array(z.object({ type: text, version: z.number(), dataschema: text, description: text })),
       }),
@@ -28,6 +30,7 @@ const manifestSchema = z.object({
   inputPorts: z.array(
     z.object({
       stream: text.min(1),
+      key: text.min(1).optional(),
       from: text.min(1),
       group: text.min(1),
       eventTypes: z.array(text),

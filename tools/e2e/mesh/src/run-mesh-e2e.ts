@@ -7,6 +7,7 @@
 import { describeError } from '@mesh/infra';
 import { randomInt } from 'node:crypto';
 
+import { checkPolyglotConsumer } from './checks/polyglot-consumer';
 import { malformedRequests } from './fuzz/malformed-requests';
 import { ALL_SCOPES, newJwtSecret, signAccessToken } from './harness/access-tokens';
 import { CleanupStack } from './harness/cleanup-stack';
@@ -65,6 +66,8 @@ async function main(argv: readonly string[]): Promise<number> {
         `${crash.service} (${crash.exit.signal ?? `code ${crash.exit.code}`}): ${crash.lastLines.slice(-3).join(' | ')}`,
     );
     console.log(`\n${figuresReport(result, logs)}\n`);
+    // Step "polyglot consumer": Python reads the streams from the published AsyncAPI documents alone.
+    for (const failure of await checkPolyglotConsumer(mesh.stores.redis.url, result.poisons, log)) problems.add(failure);
     for (const failure of verdict(result, logs, crashes)) problems.add(failure);
     console.log(`e2e: service logs in ${mesh.logDir}`);
   } catch (error) {

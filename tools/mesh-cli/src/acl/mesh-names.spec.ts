@@ -1,5 +1,5 @@
 import { analyticsProduct } from '@mesh/analytics-contracts';
-import type { DataProductManifest } from '@mesh/contract-kit';
+import { type DataProductManifest, streamKey } from '@mesh/contract-kit';
 import { customersProduct } from '@mesh/customers-contracts';
 import { ordersProduct } from '@mesh/orders-contracts';
 
@@ -8,6 +8,7 @@ import { findAclProblems } from './mesh-names';
 const mesh = [ordersProduct.manifest, customersProduct.manifest, analyticsProduct.manifest];
 const input = (stream: string, group: string) => ({
   stream,
+  key: streamKey(stream),
   from: stream.split('.')[0],
   group,
   eventTypes: ['x'],

@@ -67,6 +67,7 @@ function outputPorts(entry, streams) {
           {},
           el('code', { class: 'stream-name' }, port.stream),
           ' ',
+          streamKey(port),
           renderStreamLength(status, port.stream),
           ' — ',
           port.description,
@@ -89,6 +90,16 @@ function outputPorts(entry, streams) {
       ),
     ),
   );
+}
+
+// The Redis key a consumer reads, which is not the stream's name: `{orders.order.v1}`. A manifest
+// from before the contracts published keys has none, and then nothing is shown.
+const KEY_NOTE =
+  'The braces are a Redis Cluster hash tag that keeps the stream, its dead-letter and redrive streams on one slot.';
+
+function streamKey(port) {
+  if (typeof port.key !== 'string' || port.key === '') return null;
+  return ['Redis key ', el('code', { 'data-testid': 'stream-key', title: KEY_NOTE }, port.key), ' · '];
 }
 
 function consumersOf(stream) {
@@ -143,7 +154,9 @@ function inputPorts(manifest, status) {
           'p',
           {},
           el('code', {}, port.stream),
-          ' from ',
+          ' ',
+          streamKey(port),
+          'from ',
           el('strong', {}, port.from),
           ' as group ',
           el('code', {}, port.group),

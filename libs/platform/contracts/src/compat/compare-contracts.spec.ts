@@ -114,6 +114,19 @@ describe('findBreakingChanges', () => {
     ]);
   });
 
+  it('passes the first publication of a Redis key, and finds a published key that changed', () => {
+    const keyed = (key: string) => withChanges([{ ...published.streams[0], key }]);
+    expect(findBreakingChanges(published, keyed('{orders.order.v1}'))).toEqual([]);
+    expect(findBreakingChanges(keyed('{orders.order.v1}'), keyed('{orders.order.v1}'))).toEqual([]);
+    expect(findBreakingChanges(keyed('{orders.order.v1}'), keyed('orders:order:v1'))).toEqual([
+      {
+        subject: 'orders.order.v1',
+        rule: 'stream-key-changed',
+        detail: 'its Redis key was {orders.order.v1}, now orders:order:v1',
+      },
+    ]);
+  });
+
   it('finds an event whose schema file vanished even without a previous manifest', () => {
     const noManifest: PublishedContracts = { streams: [], schemas: published.schemas };
     expect(

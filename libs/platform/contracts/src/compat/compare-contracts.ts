@@ -9,7 +9,8 @@ export interface CompareOptions {
 
 /**
  * Lists the breaking changes from the previously published contracts to the current ones: a
- * stream or an event type (in its major version) that disappeared, a new major version added to
+ * stream or an event type (in its major version) that disappeared, a stream whose published Redis
+ * key changed (its consumers would read an empty key), a new major version added to
  * a stream that carried another one, and every breaking change inside an event schema of the
  * same type and major version. A new event type, or a new major version on a new stream, is fine.
  */
@@ -35,6 +36,14 @@ export function findBreakingChanges(
         detail: `output stream ${port.stream} is no longer in the manifest`,
       });
       continue;
+    }
+    // A key published before is where consumers read; one never published (older manifests) binds no one.
+    if (port.key !== undefined && now.key !== port.key) {
+      findings.push({
+        subject: port.stream,
+        rule: 'stream-key-changed',
+        detail: `its Redis key was ${port.key}, now ${now.key ?? 'none'}`,
+      });
     }
     const carried = new Set(now.events.map(eventKey));
     for (const event of port.events) {

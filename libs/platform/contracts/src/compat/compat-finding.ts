@@ -15,7 +15,11 @@ export type SchemaRule =
   | 'bound-tightened'
   | 'constraint-added';
 
-export type ContractRule = 'stream-removed' | 'event-removed' | 'major-version-on-existing-stream';
+export type ContractRule =
+  | 'stream-removed'
+  | 'stream-key-changed'
+  | 'event-removed'
+  | 'major-version-on-existing-stream';
 
 export type CompatRule = SchemaRule | ContractRule;
 
@@ -30,7 +34,7 @@ export interface SchemaChange {
 
 /** A breaking change between the published contracts and the current ones. */
 export interface CompatFinding {
-  /** The event type (`orders.order.placed`) or, for `stream-removed`, the stream. */
+  /** The event type (`orders.order.placed`) or, for `stream-removed` and `stream-key-changed`, the stream. */
   subject: string;
   /** The event's major version; absent for a stream. */
   version?: number;

@@ -18,6 +18,11 @@ function adviceFor(finding: CompatFinding): string {
         'Consumers still read it: keep publishing it until they have moved to its successor, then retire it ' +
         `on purpose with \`--retire=${finding.subject}\` on the contracts target.`
       );
+    case 'stream-key-changed':
+      return (
+        'Consumers read the stream at the published key: keep it (keys come from `streamKey`), or publish ' +
+        `to a new stream and retire ${finding.subject} on purpose once its consumers have moved.`
+      );
     case 'event-removed':
       return (
         'Consumers may still handle it: keep publishing it. To stop, move its consumers to a new stream and ' +

@@ -7,7 +7,8 @@ import type { JsonSchema } from '../schema/json-schema';
  * committed generated files for the previous version.
  */
 export interface PublishedContracts {
-  streams: Array<{ stream: string; events: Array<{ type: string; version: number }> }>;
+  /** `key` is the stream's Redis key; manifests committed before keys were published have none. */
+  streams: Array<{ stream: string; key?: string; events: Array<{ type: string; version: number }> }>;
   schemas: PublishedSchema[];
 }
 
@@ -21,6 +22,7 @@ export function publishedContractsOf(product: DataProduct): PublishedContracts {
   return {
     streams: product.manifest.outputPorts.streams.map((port) => ({
       stream: port.stream,
+      key: port.key,
       events: port.events.map(({ type, version }) => ({ type, version })),
     })),
     schemas: product.events.map(({ type, version, jsonSchema }) => ({ type, version, jsonSchema })),

@@ -15,12 +15,21 @@ describe('toAsyncApi', () => {
       version: '1.2.0',
       contact: { name: 'sample-team', email: 'sample@example.com' },
     });
-    expect(at(document, 'servers', 'event-bus')).toMatchObject({ host: 'bus:6380', protocol: 'redis' });
+    expect(at(document, 'servers', 'event-bus')).toMatchObject({
+      host: 'bus:6380',
+      protocol: 'redis',
+      description: expect.stringContaining("A channel's address is the Redis key of its stream."),
+    });
+    expect(at(toAsyncApi(sampleProduct), 'servers', 'event-bus', 'host')).toBe('localhost:6379');
   });
 
-  it('has a channel per output stream, addressed by the stream name, with a message per event type', () => {
-    expect(at(document, 'channels', 'sample.order.v1')).toMatchObject({
-      address: 'sample.order.v1',
+  it('has a channel per output stream, named by the stream, addressed by its Redis key, with a message per event type', () => {
+    expect(at(document, 'channels', 'sample.order.v1')).toEqual({
+      address: '{sample.order.v1}',
+      title: 'sample.order.v1',
+      description:
+        'Sample order facts. Redis Stream key `{sample.order.v1}`; the braces are a Redis Cluster hash tag that ' +
+        'keeps the stream, its dead-letter and redrive streams on one slot.',
       messages: { 'sample.order.placed': { $ref: '#/components/messages/sample.order.placed' } },
     });
     expect(at(document, 'operations', 'publish.sample.order.v1')).toMatchObject({
@@ -51,9 +60,11 @@ describe('toAsyncApi', () => {
     expect(message['examples']).toEqual([expect.objectContaining({ payload: sampleProduct.events[0].example })]);
   });
 
-  it("receives each input stream on a channel addressed by the other domain's stream", () => {
+  it("receives each input stream on a channel addressed by the Redis key of the other domain's stream", () => {
     expect(at(document, 'channels', 'other.thing.v1')).toMatchObject({
-      address: 'other.thing.v1',
+      address: '{other.thing.v1}',
+      title: 'other.thing.v1',
+      description: expect.stringContaining('Redis Stream key `{other.thing.v1}`; the braces are a Redis Cluster hash tag'),
       'x-producer': 'other',
     });
     expect(at(document, 'operations', 'consume.other.thing.v1.sample')).toMatchObject({

@@ -1,7 +1,9 @@
+import { streamKey, streamKeyNote } from '../envelope/stream-key';
 import type { DataProduct, InputPortDefinition } from '../product/data-product';
 import type { EventContract } from '../schema/define-event';
 import { cloudEventHeaders, exampleHeaders } from './cloudevents-headers';
 import { embedSchema } from './embedded-schema';
+import { DEFAULT_EVENT_BUS_HOST } from './event-bus';
 import { contactOf } from './owner-contact';
 import type { JsonObject, JsonValue } from './json-document';
 
@@ -11,11 +13,14 @@ export interface AsyncApiOptions {
 }
 
 /**
- * The product's event interface as an AsyncAPI 3.0 document: one channel per output stream
- * (address = stream name) with a message per event type (payload = its JSON Schema, headers =
- * the CloudEvents attributes), a `send` operation per output stream, and a `receive` operation
- * per input port on a channel whose address is the other domain's stream. The other domain's
- * payloads are not repeated: its own document defines them.
+ * The product's event interface as an AsyncAPI 3.0 document: one channel per output stream, named
+ * and titled by the stream and addressed by its Redis key (`streamKey`: `{orders.order.v1}`, the
+ * key a consumer reads, not the bare name), with a message per event type (payload = its JSON
+ * Schema, headers = the CloudEvents attributes), a `send` operation per output stream, and a
+ * `receive` operation per input port on a channel addressed by the other domain's stream key. The
+ * other domain's payloads are not repeated: its own document defines them. AsyncAPI reads `{…}`
+ * in an address as a parameter only when the name is letters, digits, `_` and `-`; stream names
+ * have dots, so the address is the literal key.
  */
 export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}): JsonObject {
   const { manifest } = product;
@@ -32,7 +37,12 @@ export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}):
       Object.assign(schemas, definitions);
       refs[event.type] = { $ref: `#/components/messages/${pointerToken(event.type)}` };
     }
-    channels[port.stream] = { address: port.stream, title: port.stream, description: port.description, messages: refs };
+    channels[port.stream] = {
+      address: streamKey(port.stream),
+      title: port.stream,
+      description: `${port.description} ${streamKeyNote(port.stream)}`,
+      messages: refs,
+    };
     operations[`publish.${port.stream}`] = {
       action: 'send',
       title: `Publish to ${port.stream}`,
@@ -76,9 +86,11 @@ export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}):
     defaultContentType: 'application/json',
     servers: {
       'event-bus': {
-        host: options.eventBusHost ?? 'localhost:6379',
+        host: options.eventBusHost ?? DEFAULT_EVENT_BUS_HOST,
         protocol: 'redis',
-        description: 'The mesh event bus: Redis Streams, one stream per output port and major version.',
+        description:
+          'The mesh event bus: Redis Streams, one stream per output port and major version. ' +
+          "A channel's address is the Redis key of its stream.",
       },
     },
     channels,
@@ -119,9 +131,9 @@ function inputChannelOf(port: InputPortDefinition): JsonObject {
     };
   }
   return {
-    address: port.stream,
+    address: streamKey(port.stream),
     title: port.stream,
-    description: `Output stream of the ${port.from} domain.`,
+    description: `Output stream of the ${port.from} domain. ${streamKeyNote(port.stream)}`,
     messages,
     'x-producer': port.from,
   };

@@ -25,7 +25,10 @@ describe('toBackstageEntities', () => {
   it('points the API entities at the AsyncAPI document and the served OpenAPI document', () => {
     expect(events).toMatchObject({
       kind: 'API',
-      metadata: { name: 'sample-events' },
+      metadata: {
+        name: 'sample-events',
+        description: 'Event streams of the sample data product: sample.order.v1 (Redis key `{sample.order.v1}`).',
+      },
       spec: { type: 'asyncapi', definition: { $text: './asyncapi.yaml' } },
     });
     expect(api).toMatchObject({

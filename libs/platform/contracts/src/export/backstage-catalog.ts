@@ -28,7 +28,7 @@ export function toBackstageEntities(product: DataProduct, options: BackstageOpti
   const lifecycle = options.lifecycle ?? 'production';
   const openApiUrl = `${options.serviceUrl.replace(/\/$/, '')}${manifest.outputPorts.api.openApiPath}`;
   const consumed = [...new Set(manifest.inputPorts.map((port) => eventsApiName(port.from)))].sort();
-  const streams = manifest.outputPorts.streams.map((port) => port.stream);
+  const streams = manifest.outputPorts.streams.map((port) => `${port.stream} (Redis key \`${port.key}\`)`);
 
   return [
     {

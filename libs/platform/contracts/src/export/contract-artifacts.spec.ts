@@ -34,8 +34,12 @@ describe('renderContractArtifacts', () => {
     );
   });
 
-  it('writes the manifest and the schemas as JSON', () => {
+  it('writes the manifest, with the Redis key of every stream it names, and the schemas as JSON', () => {
     expect(JSON.parse(content('data-product.json'))).toEqual(sampleProduct.manifest);
+    expect(sampleProduct.manifest).toMatchObject({
+      outputPorts: { streams: [{ stream: 'sample.order.v1', key: '{sample.order.v1}' }] },
+      inputPorts: [{ stream: 'other.thing.v1', key: '{other.thing.v1}' }],
+    });
     expect(JSON.parse(content('schemas/sample.order.placed.v1.json'))).toMatchObject({
       $id: 'urn:mesh:schema:sample.order.placed:v1',
     });

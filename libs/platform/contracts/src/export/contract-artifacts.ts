@@ -41,7 +41,7 @@ export function renderContractArtifacts(product: DataProduct, options: ArtifactO
     { path: ASYNCAPI_PATH, content: yamlOf(toAsyncApi(product, { eventBusHost: options.eventBusHost })) },
     { path: MANIFEST_PATH, content: jsonOf(product.manifest) },
     ...product.events.map((event) => ({ path: eventSchemaPath(event), content: jsonOf(toEventJsonSchema(event)) })),
-    ...toOdcsContracts(product).map(({ stream, contract }) => ({
+    ...toOdcsContracts(product, { eventBusHost: options.eventBusHost }).map(({ stream, contract }) => ({
       path: odcsContractPath(stream),
       content: yamlOf(contract),
     })),

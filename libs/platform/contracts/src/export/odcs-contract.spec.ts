@@ -6,6 +6,9 @@ import { sampleProduct } from '../testing/sample-product';
 import type { JsonObject } from './json-document';
 import { odcsContractPath, toOdcsContracts } from './odcs-contract';
 
+const at = (document: JsonObject, ...path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+
 describe('toOdcsContracts', () => {
   const [{ stream, contract }] = toOdcsContracts(sampleProduct);
   const [eventObject] = contract['schema'] as JsonObject[];
@@ -30,6 +33,28 @@ describe('toOdcsContracts', () => {
     });
   });
 
+  it('names the Redis key of the stream on its event-bus server, with what the braces are for', () => {
+    expect(contract['servers']).toEqual([
+      {
+        server: 'event-bus',
+        type: 'custom',
+        description:
+          'The mesh event bus (Redis Streams). Redis Stream key `{sample.order.v1}`; the braces are a Redis Cluster ' +
+          'hash tag that keeps the stream, its dead-letter and redrive streams on one slot.',
+        host: 'localhost',
+        port: 6379,
+        customProperties: [
+          { property: 'protocol', value: 'redis' },
+          { property: 'streamKey', value: '{sample.order.v1}' },
+        ],
+      },
+    ]);
+    expect(at(contract, 'description', 'usage')).toMatch(/^Read the Redis stream at key `\{sample\.order\.v1\}` /);
+    expect(toOdcsContracts(sampleProduct, { eventBusHost: 'bus:6380' })[0].contract['servers']).toEqual([
+      expect.objectContaining({ host: 'bus', port: 6380 }),
+    ]);
+  });
+
   it('turns the service levels into SLA properties', () => {
     expect(contract['slaProperties']).toEqual([
       { property: 'latency', value: 20, unit: 's', driver: 'operational' },
@@ -42,7 +67,7 @@ describe('toOdcsContracts', () => {
   it('describes each event type as a schema object with typed, required and classified properties', () => {
     expect(eventObject).toMatchObject({
       name: 'sample.order.placed',
-      physicalName: 'sample.order.v1',
+      physicalName: '{sample.order.v1}',
       logicalType: 'object',
     });
     expect(property('orderId')).toMatchObject({

@@ -1,5 +1,7 @@
+import { streamKey, streamKeyNote } from '../envelope/stream-key';
 import type { DataProduct, ServiceLevels, StreamPortDefinition } from '../product/data-product';
 import type { EventContract } from '../schema/define-event';
+import { DEFAULT_EVENT_BUS_HOST, hostAndPort } from './event-bus';
 import { eventSchemaPath } from './event-json-schema';
 import { compact, type JsonObject } from './json-document';
 import { odcsPropertiesOf, type PropertyContext } from './odcs-properties';
@@ -11,16 +13,25 @@ export function odcsContractPath(stream: string): string {
   return `odcs/${stream}.yaml`;
 }
 
+export interface OdcsOptions {
+  /** The event bus as `host:port`, the contract's server. */
+  eventBusHost?: string;
+}
+
 /**
- * One ODCS v3.0-shaped data contract per output stream: the stream is the dataset, each event type
- * on it a schema object whose properties come from its JSON Schema, with the manifest's field
- * classifications, owner, support channel and service levels.
+ * One ODCS v3.0-shaped data contract per output stream: the stream is the dataset, found on the
+ * event bus server at its Redis key (`servers`, and each schema object's `physicalName`), each
+ * event type on it a schema object whose properties come from its JSON Schema, with the
+ * manifest's field classifications, owner, support channel and service levels.
  */
-export function toOdcsContracts(product: DataProduct): Array<{ stream: string; contract: JsonObject }> {
+export function toOdcsContracts(
+  product: DataProduct,
+  options: OdcsOptions = {},
+): Array<{ stream: string; contract: JsonObject }> {
   const classifications = classificationsByEvent(product);
   return product.definition.outputPorts.streams.map((port) => ({
     stream: port.stream,
-    contract: contractOf(product, port, classifications),
+    contract: contractOf(product, port, classifications, options),
   }));
 }
 
@@ -28,8 +39,10 @@ function contractOf(
   product: DataProduct,
   port: StreamPortDefinition,
   classifications: Map<string, Map<string, string>>,
+  options: OdcsOptions,
 ): JsonObject {
   const { manifest } = product;
+  const key = streamKey(port.stream);
   return {
     apiVersion: 'v3.0.2',
     kind: 'DataContract',
@@ -42,13 +55,26 @@ function contractOf(
     description: {
       purpose: port.description,
       usage:
-        'Read the Redis stream with a consumer group of your own. Each entry holds the CloudEvents attributes as ' +
+        `Read the Redis stream at key \`${key}\` with a consumer group of your own. ` +
+        'Each entry holds the CloudEvents attributes as ' +
         'fields and the event data as JSON in `data`; validate it with the tolerant reader (ignore unknown fields).',
       limitations:
         'Order is kept per subject (aggregate id) only. ' +
         'A breaking change comes as a new major version on a new stream.',
     },
     tags: ['event-stream', manifest.domain],
+    servers: [
+      {
+        server: 'event-bus',
+        type: 'custom',
+        description: `The mesh event bus (Redis Streams). ${streamKeyNote(port.stream)}`,
+        ...hostAndPort(options.eventBusHost ?? DEFAULT_EVENT_BUS_HOST),
+        customProperties: [
+          { property: 'protocol', value: 'redis' },
+          { property: 'streamKey', value: key },
+        ],
+      },
+    ],
     schema: port.events.map((event) => schemaObjectOf(port, event, classifications.get(event.type) ?? new Map())),
     support: [contactUrl(manifest.owner)],
     team: [{ username: manifest.owner.team, role: 'owner' }],
@@ -75,7 +101,7 @@ function schemaObjectOf(
   }
   return {
     name: event.type,
-    physicalName: port.stream,
+    physicalName: streamKey(port.stream),
     physicalType: 'topic',
     logicalType: 'object',
     description: event.description,

@@ -92,11 +92,14 @@ export interface DataProductManifest {
     api: ApiPortDefinition;
     streams: Array<{
       stream: string;
+      /** Where the stream is in Redis: `streamKey(stream)`, e.g. `{orders.order.v1}`. */
+      key: string;
       description: string;
       events: Array<{ type: string; version: number; dataschema: string; description: string }>;
     }>;
   };
-  inputPorts: InputPortDefinition[];
+  /** Each input with the Redis key of the stream it reads (`streamKey(stream)`). */
+  inputPorts: Array<InputPortDefinition & { key: string }>;
   serviceLevels: ServiceLevels;
   classifiedFields: ClassifiedField[];
   redisKeyPrefixes: string[];

@@ -1,3 +1,4 @@
+import { streamKey } from '../envelope/stream-key';
 import type { DataProduct, DataProductDefinition, DataProductManifest } from './data-product';
 
 const namePattern = /^[a-z][a-z0-9-]*$/;
@@ -24,6 +25,7 @@ export function defineDataProduct(definition: DataProductDefinition): DataProduc
       api: { ...definition.outputPorts.api },
       streams: definition.outputPorts.streams.map((port) => ({
         stream: port.stream,
+        key: streamKey(port.stream),
         description: port.description,
         events: port.events.map((event) => ({
           type: event.type,
@@ -33,7 +35,12 @@ export function defineDataProduct(definition: DataProductDefinition): DataProduc
         })),
       })),
     },
-    inputPorts: definition.inputPorts.map((port) => ({ ...port, eventTypes: [...port.eventTypes] })),
+    inputPorts: definition.inputPorts.map(({ stream, ...port }) => ({
+      stream,
+      key: streamKey(stream),
+      ...port,
+      eventTypes: [...port.eventTypes],
+    })),
     serviceLevels: { ...definition.serviceLevels },
     classifiedFields: definition.classifiedFields.map((field) => ({ ...field })),
     redisKeyPrefixes: [...(definition.redisKeyPrefixes ?? [])],

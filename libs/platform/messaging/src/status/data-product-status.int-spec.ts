@@ -63,10 +63,16 @@ function product(ports: { outputs?: string[]; inputs?: string[] }): DataProductM
     owner: { team: 'platform', contact: 'platform@example.com' },
     outputPorts: {
       api: { description: 'none', openApiPath: '/docs-json' },
-      streams: (ports.outputs ?? []).map((stream) => ({ stream, description: stream, events: [] })),
+      streams: (ports.outputs ?? []).map((stream) => ({
+        stream,
+        key: streamKeys.source(stream),
+        description: stream,
+        events: [],
+      })),
     },
     inputPorts: (ports.inputs ?? []).map((stream) => ({
       stream,
+      key: streamKeys.source(stream),
       from: 'other',
       group: 'test',
       eventTypes: ['test.item.counted'],

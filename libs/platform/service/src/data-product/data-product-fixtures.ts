@@ -15,15 +15,24 @@ export const sampleManifest: DataProductManifest = {
     streams: [
       {
         stream: 'shipping.parcel.v1',
+        key: '{shipping.parcel.v1}',
         description: 'Parcel facts.',
         events: [{ type: 'shipping.parcel.sent', version: 1, dataschema: 'urn:x', description: 'Sent.' }],
       },
     ],
   },
   inputPorts: [
-    { stream: 'orders.order.v1', from: 'orders', group: 'shipping', eventTypes: ['orders.order.placed'], description: 'o' },
+    {
+      stream: 'orders.order.v1',
+      key: '{orders.order.v1}',
+      from: 'orders',
+      group: 'shipping',
+      eventTypes: ['orders.order.placed'],
+      description: 'o',
+    },
     {
       stream: 'customers.customer.v1',
+      key: '{customers.customer.v1}',
       from: 'customers',
       group: 'shipping',
       eventTypes: ['customers.customer.registered'],
