@@ -5,7 +5,8 @@ import { Gauge, Histogram, Registry } from 'prom-client';
 
 import { REBUILD_QUEUE, ROLLUP_QUEUE } from './queues';
 
-const STATES: JobType[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'paused', 'completed', 'failed'];
+// BullMQ 6 has no 'paused' state: the jobs of a paused queue are counted as 'waiting'.
+const STATES: JobType[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'];
 
 /**
  * `analytics_queue_jobs{queue,state}` (read from Redis at each scrape, so never stale) and

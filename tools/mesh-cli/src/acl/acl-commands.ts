@@ -54,7 +54,7 @@ export const consumeCommands = [
 export const ownStreamCommands = ['xadd', 'xdel', 'del', 'xrange', 'xrevrange', 'xlen', 'xinfo'] as const;
 
 /**
- * A domain's own key prefixes (its BullMQ queues): the data commands BullMQ 5 sends from its
+ * A domain's own key prefixes (its BullMQ queues): the data commands BullMQ 6 sends from its
  * classes and from inside its Lua scripts (Redis checks those too), and the scripts themselves.
  */
 export const prefixCommands = [
