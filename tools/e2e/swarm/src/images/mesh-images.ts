@@ -1,6 +1,7 @@
 import { seconds } from '../report/phases';
-import { type App, APPS, buildAppImage } from './app-images';
+import { type App, APP_REPOSITORY_PREFIX, APPS, buildAppImage } from './app-images';
 import { writeSourceContext } from './build-context';
+import { expectCurrentNode } from './image-node-version';
 
 export interface MeshImages {
   /** The orders image the rolling update moves to. */
@@ -28,6 +29,7 @@ export async function buildMeshImages(
   // build two at a time, one per core.
   await build(APPS[0]);
   await inPairs(APPS.slice(1), build);
+  log(`  node --version in the images: ${await expectCurrentNode(`${APP_REPOSITORY_PREFIX}/${APPS[0]}:e2e`)}`);
   const nextOrders = await buildAppImage({
     app: 'orders',
     tag: 'e2e-next',
