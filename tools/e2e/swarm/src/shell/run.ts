@@ -53,11 +53,14 @@ export function run(command: string, args: readonly string[], options: RunOption
 /** Like run, but a non-zero exit is an error that shows the command and the end of its output. */
 export async function runChecked(command: string, args: readonly string[], options: RunOptions = {}): Promise<string> {
   const result = await run(command, args, options);
-  if (result.code !== 0) {
-    const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n    ');
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.code}:\n    ${output}`);
-  }
+  if (result.code !== 0) throw commandFailure(command, args, result);
   return result.stdout;
+}
+
+/** A failed command as an error: the command line, its exit code and the end of its output. */
+export function commandFailure(command: string, args: readonly string[], result: RunResult): Error {
+  const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n    ');
+  return new Error(`${command} ${args.join(' ')} exited with ${result.code}:\n    ${output}`);
 }
 
 function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
