@@ -6,6 +6,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 
 import { customersMongodb, type CustomersMongodbConfig } from './config/customers-mongodb.config';
 import { loyaltyTiers } from './config/loyalty-tiers.config';
+import { orderFacts } from './config/order-facts.config';
 import { DeactivateCustomerModule } from './deactivate-customer/deactivate-customer.module';
 import { FindCustomersModule } from './find-customers/find-customers.module';
 import { OrderStatisticsModule } from './order-statistics/order-statistics.module';
@@ -18,7 +19,7 @@ import { UpdateCustomerModule } from './update-customer/update-customer.module';
     ServiceModule.forRoot({
       name: 'customers',
       defaultPort: 3002,
-      config: [customersMongodb, redisConfig, loyaltyTiers],
+      config: [customersMongodb, redisConfig, loyaltyTiers, orderFacts],
       // Without Redis the service still works (the outbox keeps the events): /health/ready stays 200
       // and lists redis under `degraded`, so a broker outage does not empty the gateway.
       readiness: [

@@ -1,5 +1,12 @@
 import { createEvent, EventCatalog, type EventEnvelope } from '@mesh/contract-kit';
-import { ORDER_STREAM, orderCancelled, orderEvents, orderPlaced, type OrderPlaced } from '@mesh/orders-contracts';
+import {
+  ORDER_STREAM,
+  orderCancelled,
+  orderEvents,
+  orderPlaced,
+  type OrderPlaced,
+  orderShipped,
+} from '@mesh/orders-contracts';
 import { EventPublisher, readGroups, streamKeys } from '@mesh/messaging';
 import { eventually } from '@mesh/messaging/testing';
 import type { Redis } from 'ioredis';
@@ -37,6 +44,15 @@ export class OrdersStream {
     return createEvent(orderCancelled, {
       subject: orderId,
       data: { orderId, customerId, currency, total, placedAt, cancelledAt: new Date().toISOString() },
+    });
+  }
+
+  /** The shipment of a placed order. */
+  shipped(placed: EventEnvelope<OrderPlaced>): EventEnvelope {
+    const { orderId, customerId, placedAt } = placed.data;
+    return createEvent(orderShipped, {
+      subject: orderId,
+      data: { orderId, customerId, placedAt, shippedAt: new Date().toISOString() },
     });
   }
 

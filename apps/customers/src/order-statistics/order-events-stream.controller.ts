@@ -1,4 +1,11 @@
-import { type OrderCancelled, orderCancelled, type OrderPlaced, orderPlaced } from '@mesh/orders-contracts';
+import {
+  type OrderCancelled,
+  orderCancelled,
+  type OrderPlaced,
+  orderPlaced,
+  type OrderShipped,
+  orderShipped,
+} from '@mesh/orders-contracts';
 import { StreamContext } from '@mesh/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -20,5 +27,12 @@ export class OrderEventsStreamController {
   async onOrderCancelled(@Payload() order: OrderCancelled, @Ctx() context: StreamContext): Promise<void> {
     const { orderId, customerId, currency, total } = order;
     await this.statistics.apply({ kind: 'cancelled', orderId, customerId, currency, total }, context.getEnvelope());
+  }
+
+  /** A shipped order can no longer be cancelled: its fact ends, and is dropped in time. */
+  @EventPattern(orderShipped.type)
+  async onOrderShipped(@Payload() order: OrderShipped, @Ctx() context: StreamContext): Promise<void> {
+    const { orderId, customerId } = order;
+    await this.statistics.apply({ kind: 'shipped', orderId, customerId }, context.getEnvelope());
   }
 }

@@ -109,6 +109,16 @@ describe('order statistics and loyalty tier from the orders events', () => {
     });
   });
 
+  it('does not count a placement that arrives after its cancellation (another replica took it first)', async () => {
+    const customer = await registerCustomer(context.service.app);
+    const placement = orders.placed(customer.id, 900);
+
+    await orders.publish(orders.cancelled(placement), placement, placement);
+    await orders.handled();
+
+    expect(await read(customer.id)).toMatchObject({ orderCount: 0, totalSpent: {}, tier: 'bronze', revision: 1 });
+  });
+
   it('acknowledges an order of a customer it does not know, with a warning, and goes on with the next', async () => {
     const stranger = uuidv7();
     const customer = await registerCustomer(context.service.app);

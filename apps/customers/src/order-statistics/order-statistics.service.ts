@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@mesh/contract-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { loyaltyTiers, type LoyaltyTiers } from '../config/loyalty-tiers.config';
+import { orderFacts, type OrderFacts } from '../config/order-facts.config';
 import { customerTierChangedEvent } from '../customer-events/customer-events.factory';
 import { CustomerRepository } from '../store/customer.repository';
 import { CustomerLanes } from './customer-lanes';
@@ -20,11 +21,13 @@ export class OrderStatisticsService {
   constructor(
     private readonly customers: CustomerRepository,
     @Inject(loyaltyTiers.KEY) private readonly tiers: LoyaltyTiers,
+    @Inject(orderFacts.KEY) private readonly facts: OrderFacts,
   ) {}
 
   /**
-   * Applies the order event once, whatever how often it is delivered. The read decides, and the
-   * write goes through only if the customer is still as read; otherwise it decides again.
+   * Applies the order event once, whatever how often and in what order the events of an order
+   * are delivered, by however many replicas. The read decides, and the write goes through only if
+   * the customer is still as read; otherwise it decides again.
    * @throws when the customer kept changing: the event stays pending and is delivered again.
    */
   apply(change: OrderChange, event: EventEnvelope): Promise<OrderOutcome> {
@@ -33,16 +36,18 @@ export class OrderStatisticsService {
 
   private async applyOnce(change: OrderChange, event: EventEnvelope): Promise<OrderOutcome> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-      const current = await this.customers.findById(change.customerId);
+      const current = await this.customers.findWithOrderFacts(change.customerId);
       if (!current) {
         // Retrying cannot help: this domain does not know the customer. Acknowledge, but say so.
         this.logger.warn(`${event.type} ${event.id}: customer ${change.customerId} is not known here; ignored`);
         return 'unknown customer';
       }
-      const effect = orderEffect(current, change, this.tiers, new Date());
+      const now = new Date();
+      const effect = orderEffect(current, change, this.tiers, now, new Date(now.getTime() - this.facts.keptForMs));
+      if (!effect) return 'nothing to do';
       const events = effect.tierChange ? [customerTierChangedEvent(effect.tierChange, event)] : [];
       if (await this.customers.applyOrderEffect(event.id, effect.filter, effect.update, events)) return 'applied';
-      if (await this.customers.hasAppliedOr(change.customerId, event.id, effect.settled)) return 'nothing to do';
+      if (await this.customers.hasApplied(change.customerId, event.id)) return 'nothing to do';
     }
     throw new Error(`${event.type} ${event.id}: customer ${change.customerId} kept changing (${ATTEMPTS} attempts)`);
   }

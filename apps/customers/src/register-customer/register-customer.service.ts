@@ -28,7 +28,7 @@ export class RegisterCustomerService {
       orderCount: 0,
       totalSpent: {},
       tier: 'bronze',
-      countedOrderIds: [],
+      orderFacts: {},
       registeredAt: now,
       updatedAt: now,
     };

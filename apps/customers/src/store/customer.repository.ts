@@ -6,7 +6,12 @@ import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
 
 import { Customer } from './customer.schema';
 import { CustomerWriteQueue } from './customer-write-queue';
-import { CUSTOMER_FIELDS, type StoredCustomer } from './stored-customer';
+import {
+  CUSTOMER_FIELDS,
+  CUSTOMER_WITH_ORDER_FACTS_FIELDS,
+  type CustomerWithOrderFacts,
+  type StoredCustomer,
+} from './stored-customer';
 
 export interface CustomerQuery {
   country?: string;
@@ -30,6 +35,10 @@ export class CustomerRepository {
 
   findById(id: string): Promise<StoredCustomer | null> {
     return this.customers.findById(id, CUSTOMER_FIELDS).lean<StoredCustomer>().exec();
+  }
+
+  findWithOrderFacts(id: string): Promise<CustomerWithOrderFacts | null> {
+    return this.customers.findById(id, CUSTOMER_WITH_ORDER_FACTS_FIELDS).lean<CustomerWithOrderFacts>().exec();
   }
 
   async find(query: CustomerQuery): Promise<{ items: StoredCustomer[]; total: number }> {
@@ -77,8 +86,8 @@ export class CustomerRepository {
     );
   }
 
-  /** Whether a customer matches `filter` or has applied event `eventId` already. */
-  async hasAppliedOr(id: string, eventId: string, filter: QueryFilter<Customer>): Promise<boolean> {
-    return (await this.customers.exists({ _id: id, $or: [{ _inbox: eventId }, filter] })) !== null;
+  /** Whether the customer has applied event `eventId` already. */
+  async hasApplied(id: string, eventId: string): Promise<boolean> {
+    return (await this.customers.exists({ _id: id, _inbox: eventId })) !== null;
   }
 }

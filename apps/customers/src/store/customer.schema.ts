@@ -2,6 +2,8 @@ import { customerStatus, type CustomerStatus, loyaltyTier, type LoyaltyTier } fr
 import { inboxPlugin, outboxPlugin } from '@mesh/messaging';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
+import type { OrderFact } from '../order-statistics/order-fact';
+
 /**
  * One customer and everything the domain keeps about them, including the events of its last
  * changes (outbox) and the order events already applied (inbox): each change, its events and
@@ -48,9 +50,16 @@ export class Customer {
   @Prop({ type: String, required: true, enum: loyaltyTier.options })
   tier!: LoyaltyTier;
 
-  /** Orders whose placement is counted, so that only a counted order's cancellation is reversed. */
-  @Prop({ type: [String], default: () => [] })
-  countedOrderIds!: string[];
+  /**
+   * What the events of each open or recently ended order said, by order id (order-fact.ts): the
+   * statistics above are what these facts add up to, whatever order the events came in.
+   */
+  @Prop({ type: Object, required: true, default: () => ({}) })
+  orderFacts!: Record<string, OrderFact>;
+
+  /** Written before order facts existed (the orders counted); moved into them at start-up. */
+  @Prop({ type: [String], default: undefined })
+  countedOrderIds?: string[];
 
   @Prop({ type: Date, required: true })
   registeredAt!: Date;

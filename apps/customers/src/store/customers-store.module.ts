@@ -7,6 +7,7 @@ import {
   customerOutboxRelayProvider,
   messagingMetricsProvider,
 } from './customer-outbox.providers';
+import { CountedOrderIdsMigration } from './counted-order-ids-migration';
 import { CustomerRepository } from './customer.repository';
 import { Customer, CustomerSchema } from './customer.schema';
 import { CustomerWriteQueue } from './customer-write-queue';
@@ -19,6 +20,7 @@ import { CustomerIndexes } from './customer-indexes';
     CustomerRepository,
     CustomerWriteQueue,
     CustomerIndexes,
+    CountedOrderIdsMigration,
     customerOutboxProvider,
     customerOutboxRelayProvider,
     messagingMetricsProvider,

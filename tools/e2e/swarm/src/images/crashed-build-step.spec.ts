@@ -5,7 +5,7 @@ const segfault = [
   'Step 16/29 : RUN npx nx build "${APP}"',
   ' ---> Running in 5984270c47a5',
   'Segmentation fault',
-  "The command '/bin/sh -c npx nx build \"${APP}\"' returned a non-zero code: 139",
+  'The command \'/bin/sh -c npx nx build "${APP}"\' returned a non-zero code: 139',
 ].join('\n');
 
 describe('crashedBuildStep', () => {
@@ -18,7 +18,7 @@ describe('crashedBuildStep', () => {
   });
 
   it('is undefined for a step that failed on its own terms', () => {
-    const compileError = "error TS2304\nThe command '/bin/sh -c npx nx build \"${APP}\"' returned a non-zero code: 1";
+    const compileError = 'error TS2304\nThe command \'/bin/sh -c npx nx build "${APP}"\' returned a non-zero code: 1';
     expect(crashedBuildStep(compileError)).toBeUndefined();
   });
 
