@@ -1,6 +1,12 @@
 import { EventCatalog } from '@mesh/contract-kit';
-import { salesDayClosed } from '@mesh/analytics-contracts';
-import { MessagingMetrics, outboxRelayProvider, TypeormOutbox } from '@mesh/messaging';
+import { analyticsProduct, salesDayClosed } from '@mesh/analytics-contracts';
+import {
+  MessagingMetrics,
+  OutboxRelay,
+  outboxRelayProvider,
+  streamRetentionProvider,
+  TypeormOutbox,
+} from '@mesh/messaging';
 import { Global, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 
@@ -29,6 +35,8 @@ const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
       },
     },
     outboxRelayProvider('analytics', analyticsEventCatalog),
+    // The relay's lease holder trims analytics.sales.v1 and the dead letters of analytics' groups.
+    streamRetentionProvider(analyticsProduct.manifest, OutboxRelay),
   ],
   exports: [StreamsRedis, TypeormOutbox, MessagingMetrics],
 })

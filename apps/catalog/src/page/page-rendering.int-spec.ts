@@ -59,10 +59,11 @@ describe('the catalog page', () => {
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pwned)).toBeUndefined();
   });
 
-  it("shows each stream's Redis key beside its name, as the manifest gives it", async () => {
+  it("shows each stream's Redis key and replay window beside its name, as the manifest gives it", async () => {
     const orders = page.locator('[data-testid="product-card"][data-product="orders"]');
     const output = orders.locator('[data-testid="output-stream"][data-stream="orders.order.v1"]');
     expect(await output.getByTestId('stream-key').textContent()).toBe('{orders.order.v1}');
+    expect(await output.getByTestId('stream-replay').textContent()).toBe('replay 168 h, cap 336 h');
     const input = orders.locator('[data-testid="input-port"][data-stream="customers.customer.v1"]');
     expect(await input.getByTestId('stream-key').textContent()).toBe('{customers.customer.v1}');
   });

@@ -23,6 +23,8 @@ const manifestSchema = z.object({
         // The Redis key; absent from manifests served before the contracts published keys.
         key: text.min(1).optional(),
         description: text,
+        // The replay window and cap; absent from manifests served before streams declared them.
+        replay: z.object({ windowHours: z.number(), capHours: z.number() }).optional(),
         events: z.array(z.object({ type: text, version: z.number(), dataschema: text, description: text })),
       }),
     ),

@@ -1,4 +1,5 @@
-import { MessagingMetrics } from '@mesh/messaging';
+import { customersProduct } from '@mesh/customers-contracts';
+import { MessagingMetrics, MongoOutboxRelay, streamRetentionProvider } from '@mesh/messaging';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
@@ -13,7 +14,7 @@ import { Customer, CustomerSchema } from './customer.schema';
 import { CustomerWriteQueue } from './customer-write-queue';
 import { CustomerIndexes } from './customer-indexes';
 
-/** The customers collection, its outbox, the relay that publishes from it and the event bus metrics. */
+/** The customers collection, its outbox, the relay that publishes from it, stream retention and the event bus metrics. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: Customer.name, schema: CustomerSchema }])],
   providers: [
@@ -24,6 +25,8 @@ import { CustomerIndexes } from './customer-indexes';
     customerOutboxProvider,
     customerOutboxRelayProvider,
     messagingMetricsProvider,
+    // The relay's lease holder trims customers.customer.v1 and the customers group's dead letters.
+    streamRetentionProvider(customersProduct.manifest, MongoOutboxRelay),
   ],
   exports: [CustomerRepository, MessagingMetrics],
 })

@@ -1,6 +1,12 @@
 import { EventCatalog } from '@mesh/contract-kit';
-import { MessagingMetrics, outboxRelayProvider, TypeormOutbox } from '@mesh/messaging';
-import { orderEvents } from '@mesh/orders-contracts';
+import {
+  MessagingMetrics,
+  OutboxRelay,
+  outboxRelayProvider,
+  streamRetentionProvider,
+  TypeormOutbox,
+} from '@mesh/messaging';
+import { orderEvents, ordersProduct } from '@mesh/orders-contracts';
 import { Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 
@@ -8,7 +14,8 @@ const orderEventCatalog = new EventCatalog(orderEvents);
 
 /**
  * The output port `orders.order.v1`: use cases add events to the outbox in their own
- * transaction; the relay (a provider, so it starts and stops with the app) publishes them.
+ * transaction; the relay (a provider, so it starts and stops with the app) publishes them, and
+ * the replica whose relay holds the lease trims the stream to its replay window.
  */
 @Module({
   providers: [
@@ -19,6 +26,7 @@ const orderEventCatalog = new EventCatalog(orderEvents);
       useFactory: (registry: Registry) => new MessagingMetrics(registry),
     },
     outboxRelayProvider('orders', orderEventCatalog),
+    streamRetentionProvider(ordersProduct.manifest, OutboxRelay),
   ],
   exports: [TypeormOutbox, MessagingMetrics],
 })

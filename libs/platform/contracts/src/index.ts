@@ -26,7 +26,9 @@ export type {
   OutputPortsDefinition,
   ServiceLevels,
   StreamPortDefinition,
+  StreamReplay,
 } from './product/data-product';
+export { DEFAULT_STREAM_REPLAY } from './product/data-product';
 export type {
   DataProductDocument,
   DataProductStatus,

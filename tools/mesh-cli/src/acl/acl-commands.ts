@@ -50,8 +50,8 @@ export const consumeCommands = [
   'xgroup|destroy',
 ] as const;
 
-/** A consumer on its own dead-letter and redrive streams: move entries in and out, drop them. */
-export const ownStreamCommands = ['xadd', 'xdel', 'del', 'xrange', 'xrevrange', 'xlen', 'xinfo'] as const;
+/** A consumer on its own dead-letter and redrive streams: move entries in and out, drop them, trim them by age. */
+export const ownStreamCommands = ['xadd', 'xdel', 'xtrim', 'del', 'xrange', 'xrevrange', 'xlen', 'xinfo'] as const;
 
 /**
  * A domain's own key prefixes (its BullMQ queues): the data commands BullMQ 6 sends from its

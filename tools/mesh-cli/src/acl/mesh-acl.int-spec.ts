@@ -1,6 +1,14 @@
 import { createEvent, EventCatalog } from '@mesh/contract-kit';
 import { customerEvents, customerRegistered } from '@mesh/customers-contracts';
-import { EventPublisher, readGroups, redrive, StreamConsumer, streamKeys, trimStream } from '@mesh/messaging';
+import {
+  EventPublisher,
+  readGroups,
+  redrive,
+  StreamConsumer,
+  streamKeys,
+  trimByAge,
+  trimStream,
+} from '@mesh/messaging';
 import { eventually } from '@mesh/messaging/testing';
 import { ORDER_STREAM, orderEvents, orderPlaced } from '@mesh/orders-contracts';
 import { Queue, QueueEvents, Worker } from 'bullmq';
@@ -105,9 +113,16 @@ describe('the Redis ACL generated from the manifests', () => {
       expect(pending).toBe(0);
       expect(await customers.xlen(deadLetters)).toBe(0);
       expect(problems).toEqual([]);
-      // Every group has everything: the producer trims all but the last delivered entry.
-      expect(await trimStream(orders, ORDER_STREAM, { keepMs: 0 })).toMatchObject({ trimmed: 3 });
-      expect(await orders.xlen(streamKeys.source(ORDER_STREAM))).toBe(1);
+      // Every group has acknowledged everything: the producer may trim every entry.
+      expect(await trimStream(orders, ORDER_STREAM, { windowMs: 0, capMs: 0 })).toMatchObject({
+        trimmed: 4,
+        behind: [],
+      });
+      expect(await orders.xlen(streamKeys.source(ORDER_STREAM))).toBe(0);
+      // The consumer trims its own dead-letter stream.
+      await customers.xadd(deadLetters, '*', 'reason', 'an old one');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      expect(await trimByAge(customers, deadLetters, 0)).toBe(1);
     }, 30_000);
 
     it('analytics replays both inputs with a rebuild group of its own and then removes it', async () => {

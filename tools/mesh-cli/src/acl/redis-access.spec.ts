@@ -32,8 +32,14 @@ describe('domainAccess', () => {
     ]);
   });
 
-  it('trims only its output streams', () => {
-    expect(keysFor(orders, 'xtrim')).toEqual(['{orders.order.v1}']);
+  it('trims its output streams and its own dead-letter and redrive streams, never an input stream', () => {
+    expect(keysFor(orders, 'xtrim')).toEqual([
+      '{orders.order.v1}',
+      '{customers.customer.v1}:dead-letter:orders',
+      '{customers.customer.v1}:dead-letter:orders-*',
+      '{customers.customer.v1}:redrive:orders',
+      '{customers.customer.v1}:redrive:orders-*',
+    ]);
   });
 
   it('gives its redisKeyPrefixes the job-queue commands, and no one else any key outside the mesh streams', () => {

@@ -68,6 +68,7 @@ function outputPorts(entry, streams) {
           el('code', { class: 'stream-name' }, port.stream),
           ' ',
           streamKey(port),
+          replayOf(port),
           renderStreamLength(status, port.stream),
           ' — ',
           port.description,
@@ -100,6 +101,23 @@ const KEY_NOTE =
 function streamKey(port) {
   if (typeof port.key !== 'string' || port.key === '') return null;
   return ['Redis key ', el('code', { 'data-testid': 'stream-key', title: KEY_NOTE }, port.key), ' · '];
+}
+
+/** The history the stream promises to keep, as its manifest declares it. */
+function replayOf(port) {
+  const replay = port.replay;
+  if (!replay || typeof replay.windowHours !== 'number' || typeof replay.capHours !== 'number') return null;
+  return [
+    el(
+      'span',
+      {
+        'data-testid': 'stream-replay',
+        title: 'History always kept; past the cap, entries go even when a consumer group has not read them.',
+      },
+      `replay ${figure(replay.windowHours)} h, cap ${figure(replay.capHours)} h`,
+    ),
+    ' · ',
+  ];
 }
 
 function consumersOf(stream) {

@@ -29,8 +29,11 @@ describe('toAsyncApi', () => {
       title: 'sample.order.v1',
       description:
         'Sample order facts. Redis Stream key `{sample.order.v1}`; the braces are a Redis Cluster hash tag that ' +
-        'keeps the stream, its dead-letter and redrive streams on one slot.',
+        'keeps the stream, its dead-letter and redrive streams on one slot. Replay window: 168 h of history is ' +
+        'always kept; entries older than 336 h are trimmed even when a consumer group has not read them (that ' +
+        'group is reported).',
       messages: { 'sample.order.placed': { $ref: '#/components/messages/sample.order.placed' } },
+      'x-replay': { windowHours: 168, capHours: 336 },
     });
     expect(at(document, 'operations', 'publish.sample.order.v1')).toMatchObject({
       action: 'send',

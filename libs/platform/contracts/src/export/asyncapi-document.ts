@@ -1,5 +1,5 @@
 import { streamKey, streamKeyNote } from '../envelope/stream-key';
-import type { DataProduct, InputPortDefinition } from '../product/data-product';
+import type { DataProduct, DataProductManifest, InputPortDefinition, StreamReplay } from '../product/data-product';
 import type { EventContract } from '../schema/define-event';
 import { cloudEventHeaders, exampleHeaders } from './cloudevents-headers';
 import { embedSchema } from './embedded-schema';
@@ -37,11 +37,13 @@ export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}):
       Object.assign(schemas, definitions);
       refs[event.type] = { $ref: `#/components/messages/${pointerToken(event.type)}` };
     }
+    const { replay } = manifestPortOf(manifest, port.stream);
     channels[port.stream] = {
       address: streamKey(port.stream),
       title: port.stream,
-      description: `${port.description} ${streamKeyNote(port.stream)}`,
+      description: `${port.description} ${streamKeyNote(port.stream)} ${replayNote(replay)}`,
       messages: refs,
+      'x-replay': { ...replay },
     };
     operations[`publish.${port.stream}`] = {
       action: 'send',
@@ -137,6 +139,20 @@ function inputChannelOf(port: InputPortDefinition): JsonObject {
     messages,
     'x-producer': port.from,
   };
+}
+
+function manifestPortOf(manifest: DataProductManifest, stream: string) {
+  const port = manifest.outputPorts.streams.find((candidate) => candidate.stream === stream);
+  if (!port) throw new Error(`${stream} is not an output stream of ${manifest.name}`);
+  return port;
+}
+
+/** The replay window as a consumer reads it. */
+function replayNote(replay: StreamReplay): string {
+  return (
+    `Replay window: ${replay.windowHours} h of history is always kept; entries older than ${replay.capHours} h ` +
+    'are trimmed even when a consumer group has not read them (that group is reported).'
+  );
 }
 
 /** Escapes a key for use in a JSON pointer (`/` and `~`). */

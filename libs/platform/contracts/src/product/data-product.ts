@@ -47,7 +47,25 @@ export interface StreamPortDefinition {
   stream: string;
   description: string;
   events: EventContract[];
+  /** How much history the stream keeps; DEFAULT_STREAM_REPLAY when left out. */
+  replay?: StreamReplay;
 }
+
+/**
+ * The history a stream keeps: a service level its consumers can rely on. The owning service trims
+ * the stream on a schedule, never inside the window and never past what a consumer group has not
+ * read yet, unless that entry is older than the cap: then the cap wins (as retention does in
+ * Kafka) and the group that fell behind is reported with the number of entries it lost.
+ */
+export interface StreamReplay {
+  /** Entries younger than this are kept whatever the groups did: a new or rebuilding consumer can replay them. */
+  windowHours: number;
+  /** Entries older than this go even when a group has not read them yet; at least `windowHours`. */
+  capHours: number;
+}
+
+/** A week of replay, and a week more for a consumer that fell behind. */
+export const DEFAULT_STREAM_REPLAY: StreamReplay = { windowHours: 168, capHours: 336 };
 
 export interface InputPortDefinition {
   /** The stream consumed, e.g. `customers.customer.v1`. */
@@ -95,6 +113,7 @@ export interface DataProductManifest {
       /** Where the stream is in Redis: `streamKey(stream)`, e.g. `{orders.order.v1}`. */
       key: string;
       description: string;
+      replay: StreamReplay;
       events: Array<{ type: string; version: number; dataschema: string; description: string }>;
     }>;
   };

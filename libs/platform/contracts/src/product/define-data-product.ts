@@ -1,5 +1,5 @@
 import { streamKey } from '../envelope/stream-key';
-import type { DataProduct, DataProductDefinition, DataProductManifest } from './data-product';
+import { type DataProduct, type DataProductDefinition, type DataProductManifest, DEFAULT_STREAM_REPLAY } from './data-product';
 
 const namePattern = /^[a-z][a-z0-9-]*$/;
 const semver = /^\d+\.\d+\.\d+$/;
@@ -27,6 +27,7 @@ export function defineDataProduct(definition: DataProductDefinition): DataProduc
         stream: port.stream,
         key: streamKey(port.stream),
         description: port.description,
+        replay: { ...(port.replay ?? DEFAULT_STREAM_REPLAY) },
         events: port.events.map((event) => ({
           type: event.type,
           version: event.version,
@@ -68,6 +69,9 @@ function findProblems(definition: DataProductDefinition): string[] {
       problems.push(`output stream ${port.stream} must start with the domain "${definition.domain}."`);
     }
     if (port.events.length === 0) problems.push(`output stream ${port.stream} carries no event`);
+    if (port.replay && !(port.replay.windowHours > 0 && port.replay.capHours >= port.replay.windowHours)) {
+      problems.push(`output stream ${port.stream}: replay needs windowHours > 0 and capHours ≥ windowHours`);
+    }
     for (const event of port.events) {
       if (event.stream !== port.stream) {
         problems.push(`event ${event.type} is published on ${event.stream}, not on ${port.stream}`);

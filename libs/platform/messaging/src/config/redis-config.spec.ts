@@ -13,6 +13,8 @@ const variables = [
   'REDIS_PASSWORD',
   'REDIS_PASSWORD_FILE',
   'CONSUMER_NAME',
+  'STREAM_TRIM_INTERVAL_SECONDS',
+  'DEAD_LETTERS_KEPT_DAYS',
 ];
 
 /** redisConfig() reads process.env, as in a service: run it against exactly `env`. */
@@ -44,7 +46,20 @@ describe('redisConfig', () => {
       url: 'redis://bus:6379',
       username: undefined,
       consumerName: undefined,
+      retention: { intervalMs: 60_000, deadLettersKeptMs: 14 * 24 * 3_600_000 },
     });
+  });
+
+  it('reads the retention schedule, and names a variable that is not a positive integer', () => {
+    const config = configWith({
+      REDIS_URL: 'redis://bus:6379',
+      STREAM_TRIM_INTERVAL_SECONDS: '5',
+      DEAD_LETTERS_KEPT_DAYS: '1',
+    });
+    expect(config.retention).toEqual({ intervalMs: 5_000, deadLettersKeptMs: 24 * 3_600_000 });
+    expect(() => configWith({ REDIS_URL: 'redis://bus:6379', STREAM_TRIM_INTERVAL_SECONDS: '0' })).toThrow(
+      /STREAM_TRIM_INTERVAL_SECONDS/,
+    );
   });
 
   it('keeps credentials written in REDIS_URL', () => {

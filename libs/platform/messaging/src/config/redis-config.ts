@@ -1,4 +1,4 @@
-import { ConfigValidationError, defineConfig, envUrl } from '@mesh/service';
+import { ConfigValidationError, defineConfig, envInt, envUrl } from '@mesh/service';
 import { z } from 'zod';
 
 import { withRedisCredentials } from './redis-credentials';
@@ -21,6 +21,10 @@ export const redisConfig = defineConfig(
     REDIS_PASSWORD: z.string().min(1).optional(),
     /** One consumer per replica; defaults to `<host name>-<pid>`. */
     CONSUMER_NAME: z.string().min(1).optional(),
+    /** How often the domain's trimmer trims its streams (StreamRetention). */
+    STREAM_TRIM_INTERVAL_SECONDS: envInt({ min: 1 }).default(60),
+    /** Dead letters and redrive entries older than this are trimmed: long enough for someone to look at them. */
+    DEAD_LETTERS_KEPT_DAYS: envInt({ min: 1 }).default(14),
   },
   (env) => {
     if (env.REDIS_USERNAME && !env.REDIS_PASSWORD) {
@@ -30,7 +34,15 @@ export const redisConfig = defineConfig(
       ]);
     }
     const url = withRedisCredentials(env.REDIS_URL, { username: env.REDIS_USERNAME, password: env.REDIS_PASSWORD });
-    return { url, username: decodeURIComponent(new URL(url).username) || undefined, consumerName: env.CONSUMER_NAME };
+    return {
+      url,
+      username: decodeURIComponent(new URL(url).username) || undefined,
+      consumerName: env.CONSUMER_NAME,
+      retention: {
+        intervalMs: env.STREAM_TRIM_INTERVAL_SECONDS * 1000,
+        deadLettersKeptMs: env.DEAD_LETTERS_KEPT_DAYS * 24 * 3_600_000,
+      },
+    };
   },
 );
 

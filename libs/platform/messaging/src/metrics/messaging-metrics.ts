@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import type { ConsumerObserver } from '../consumer/consumer-observer';
 import type { PublisherObserver } from '../publisher/event-publisher';
+import type { RetentionObserver } from '../retention/stream-retention';
 import { GroupInfo, readGroups } from '../streams/group-info';
 import { streamKeys } from '../streams/stream-keys';
 
@@ -22,6 +23,8 @@ export class MessagingMetrics {
   private readonly failed: Counter<'group' | 'stream' | 'type'>;
   private readonly deadLettered: Counter<'group' | 'stream'>;
   private readonly handlerDuration: Histogram<'group' | 'type'>;
+  private readonly trimmed: Counter<'stream'>;
+  private readonly lost: Counter<'group' | 'stream'>;
   private readonly streams = new Map<string, Redis>();
   private readonly outboxes = new Map<string, () => Promise<OutboxBacklog>>();
 
@@ -38,8 +41,17 @@ export class MessagingMetrics {
       buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
       registers,
     });
+    this.trimmed = new Counter({ name: 'mesh_stream_entries_trimmed_total', help: 'Entries removed from an output stream by its retention', labelNames: ['stream'], registers });
+    this.lost = new Counter({ name: 'mesh_stream_entries_lost_total', help: 'Entries a group had not read or acknowledged when the stream cap removed them', labelNames: ['group', 'stream'], registers });
     this.registerStreamGauges(registers);
     this.registerOutboxGauges(registers);
+  }
+
+  retentionObserver(): RetentionObserver {
+    return {
+      trimmed: (result) => this.trimmed.inc({ stream: result.stream }, result.trimmed),
+      groupBehind: (stream, behind) => this.lost.inc({ group: behind.group, stream }, behind.lost),
+    };
   }
 
   publisherObserver(): PublisherObserver {

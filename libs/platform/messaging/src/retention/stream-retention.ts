@@ -1,16 +1,34 @@
+import type { DataProductManifest } from '@mesh/contract-kit';
 import type { Redis } from 'ioredis';
 
-import { RetentionPolicy, trimStream, TrimResult } from './trim-stream';
+import { streamKeys } from '../streams/stream-keys';
+import { type GroupBehind, trimByAge, trimStream, type TrimResult } from './trim-stream';
 
-export interface StreamRetentionOptions extends RetentionPolicy {
-  /** The producer's output streams: a domain trims the streams it publishes. */
-  streams: string[];
-  intervalMs?: number;
-  onTrimmed?: (result: TrimResult) => void;
-  onProblem?: (message: string, error: unknown) => void;
+const HOUR_MS = 3_600_000;
+
+export interface RetentionObserver {
+  trimmed?(result: TrimResult): void;
+  /** A group lost entries to a stream's cap: it had fallen further behind than the cap. */
+  groupBehind?(stream: string, behind: GroupBehind): void;
+  problem?(message: string, error: unknown): void;
 }
 
-/** Trims a producer's streams on a schedule (see trimStream for what is kept). */
+export interface StreamRetentionOptions {
+  /** The domain's manifest: its output streams with their replay, and its input groups. */
+  manifest: DataProductManifest;
+  /** Entries of the domain's dead-letter and redrive streams older than this go. */
+  deadLettersKeptMs: number;
+  intervalMs: number;
+  /** Whether this replica trims now: one replica of the domain at a time (e.g. the outbox relay's lease holder). */
+  isTrimmer: () => boolean;
+  observer?: RetentionObserver;
+}
+
+/**
+ * Keeps a domain's streams bounded: on a schedule, the replica that is the trimmer trims each of
+ * its output streams by the stream's replay window and cap (trimStream), and the dead-letter and
+ * redrive streams of its own input groups by age. The other replicas skip the round.
+ */
 export class StreamRetention {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
@@ -20,10 +38,19 @@ export class StreamRetention {
     private readonly options: StreamRetentionOptions,
   ) {}
 
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+    this.redis.disconnect();
+  }
+
   start(): void {
     this.timer = setInterval(() => {
-      this.round = this.round.then(() => this.trimAll());
-    }, this.options.intervalMs ?? 60_000);
+      if (this.options.isTrimmer()) this.round = this.round.then(() => this.trimAll());
+    }, this.options.intervalMs);
     this.timer.unref();
   }
 
@@ -32,13 +59,29 @@ export class StreamRetention {
     await this.round;
   }
 
+  /** One round over every stream; a failure on one stream is reported and does not stop the others. */
   async trimAll(): Promise<void> {
-    for (const stream of this.options.streams) {
-      try {
-        this.options.onTrimmed?.(await trimStream(this.redis, stream, this.options));
-      } catch (error) {
-        this.options.onProblem?.(`trimming ${stream} failed`, error);
+    const { manifest, deadLettersKeptMs, observer } = this.options;
+    for (const port of manifest.outputPorts.streams) {
+      await this.attempt(`trimming ${port.stream}`, async () => {
+        const policy = { windowMs: port.replay.windowHours * HOUR_MS, capMs: port.replay.capHours * HOUR_MS };
+        const result = await trimStream(this.redis, port.stream, policy);
+        observer?.trimmed?.(result);
+        for (const behind of result.behind) observer?.groupBehind?.(port.stream, behind);
+      });
+    }
+    for (const { stream, group } of manifest.inputPorts) {
+      for (const key of [streamKeys.deadLetter(stream, group), streamKeys.redrive(stream, group)]) {
+        await this.attempt(`trimming ${key}`, () => trimByAge(this.redis, key, deadLettersKeptMs));
       }
+    }
+  }
+
+  private async attempt(what: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.options.observer?.problem?.(`${what} failed`, error);
     }
   }
 }

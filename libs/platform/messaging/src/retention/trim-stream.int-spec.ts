@@ -4,7 +4,10 @@ import { StreamConsumer } from '../consumer/stream-consumer';
 import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
 import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import { trimStream } from './trim-stream';
+import { trimByAge, trimStream } from './trim-stream';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 describe('trimStream', () => {
   const redis = new Redis(redisUrl());
@@ -33,19 +36,20 @@ describe('trimStream', () => {
     await redis.xack(key, 'slow', ...slowIds.slice(0, 10));
 
     // A window of 1 hour keeps everything.
-    expect((await trimStream(redis, stream, { keepMs: 3_600_000 })).trimmed).toBe(0);
+    expect((await trimStream(redis, stream, { windowMs: HOUR, capMs: DAY })).trimmed).toBe(0);
 
     // With no window, only the 10 entries every group has acknowledged may go.
-    const result = await trimStream(redis, stream, { keepMs: 0 });
+    const result = await trimStream(redis, stream, { windowMs: 0, capMs: DAY });
     expect(result.trimmed).toBe(10);
+    expect(result.behind).toEqual([]);
     expect(result.minId).toBe(slowIds[10]);
     const [first] = (await redis.xrange(key, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
     expect(first[0]).toBe(slowIds[10]);
 
     // Once slow has acknowledged all it read, the 70 it was never delivered still stay.
     await redis.xack(key, 'slow', ...slowIds.slice(10));
-    expect((await trimStream(redis, stream, { keepMs: 0 })).trimmed).toBe(19);
-    expect(await redis.xlen(key)).toBe(71);
+    expect((await trimStream(redis, stream, { windowMs: 0, capMs: DAY })).trimmed).toBe(20);
+    expect(await redis.xlen(key)).toBe(70);
   });
 
   it('lets a new group replay the whole retained history from the beginning', async () => {
@@ -65,6 +69,25 @@ describe('trimStream', () => {
     await consumer.start();
     await eventually('history replayed', () => seen.length === retained);
     await consumer.stop();
-    expect(seen).toHaveLength(71);
+    expect(seen).toHaveLength(70);
+  });
+
+  it('trims past the cap even what a group has not read, and names the group with how many it lost', async () => {
+    // slow has read none of the 70; replayer read them all. A cap of 0 lets every entry so far go.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const result = await trimStream(redis, stream, { windowMs: 0, capMs: 0 });
+
+    expect(result.trimmed).toBe(70);
+    expect(result.behind).toEqual([{ group: 'slow', lost: 70 }]);
+    expect(await redis.xlen(key)).toBe(0);
+  });
+
+  it('trims a dead-letter stream by age alone', async () => {
+    const deadLetters = streamKeys.deadLetter(stream, 'slow');
+    await redis.xadd(deadLetters, '*', 'reason', 'old');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    expect(await trimByAge(redis, deadLetters, HOUR)).toBe(0);
+    expect(await trimByAge(redis, deadLetters, 0)).toBe(1);
   });
 });

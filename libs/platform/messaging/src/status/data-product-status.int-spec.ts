@@ -17,6 +17,7 @@ import { KillableRedisServer } from '../testing/killable-redis-server';
 import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
 import { commitThroughOutbox } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, type TestDatabase } from '../testing/test-database';
+import { testManifest } from '../testing/test-manifest';
 import { countedEvents, eventually, testStream } from '../testing/test-streams';
 import { mongooseDataProductStatus } from './mongoose-data-product-status';
 import { typeormDataProductStatus } from './typeorm-data-product-status';
@@ -51,38 +52,6 @@ afterAll(async () => {
   await dataSource?.destroy();
   await database?.drop();
 });
-
-/** A product of the `test` domain with the given ports and the objectives of the tests. */
-function product(ports: { outputs?: string[]; inputs?: string[] }): DataProductManifest {
-  return {
-    name: 'test',
-    domain: 'test',
-    title: 'Test',
-    description: 'A product measured by the tests.',
-    version: '1.0.0',
-    owner: { team: 'platform', contact: 'platform@example.com' },
-    outputPorts: {
-      api: { description: 'none', openApiPath: '/docs-json' },
-      streams: (ports.outputs ?? []).map((stream) => ({
-        stream,
-        key: streamKeys.source(stream),
-        description: stream,
-        events: [],
-      })),
-    },
-    inputPorts: (ports.inputs ?? []).map((stream) => ({
-      stream,
-      key: streamKeys.source(stream),
-      from: 'other',
-      group: 'test',
-      eventTypes: ['test.item.counted'],
-      description: stream,
-    })),
-    serviceLevels: { freshnessSeconds: 60, maxConsumerLag: 2, maxOutboxAgeSeconds: 30, availability: '99%' },
-    classifiedFields: [],
-    redisKeyPrefixes: [],
-  };
-}
 
 /** The TypeORM source, set up as ServiceModule would, on the test's Redis (or `redisUrl`). */
 async function typeormProbe(redisUrl = redisServer.url, partTimeoutMs?: number): Promise<DataProductStatusProbe> {
@@ -120,7 +89,7 @@ async function addOldEntries(contract: EventContract<{ itemId: string; amount: n
 describe('the status of a product on Redis Streams', () => {
   it("reports each output stream's length and every group's lag, pending and consumers, as they change", async () => {
     const { stream, itemCounted, catalog } = testStream();
-    const manifest = product({ outputs: [stream] });
+    const manifest = testManifest({ outputs: [stream] });
     const probe = await typeormProbe();
     const key = streamKeys.source(stream);
 
@@ -155,7 +124,7 @@ describe('the status of a product on Redis Streams', () => {
 
   it('measures how far behind an input is, and a caught-up input is fresh however old its last event', async () => {
     const { stream, itemCounted } = testStream();
-    const manifest = product({ inputs: [stream] });
+    const manifest = testManifest({ inputs: [stream] });
     const probe = await typeormProbe();
     const key = streamKeys.source(stream);
     const base = await addOldEntries(itemCounted, [120_000, 110_000, 100_000]);
@@ -207,7 +176,7 @@ describe('the status of a product on Redis Streams', () => {
 
   it('counts dead letters, and redriven ones as not applied until the group has handled them', async () => {
     const { stream, itemCounted, catalog } = testStream();
-    const manifest = product({ inputs: [stream] });
+    const manifest = testManifest({ inputs: [stream] });
     const probe = await typeormProbe();
     let cured = false;
     const handled: string[] = [];
@@ -258,7 +227,7 @@ describe('the status of a product on Redis Streams', () => {
 
   it('names a consumer group that does not exist yet instead of inventing figures', async () => {
     const { stream } = testStream();
-    const manifest = product({ inputs: [stream] });
+    const manifest = testManifest({ inputs: [stream] });
     const figures = await (await typeormProbe()).measure(manifest);
     expect(figures.inputs[0]).toMatchObject({
       lag: null,
@@ -274,7 +243,7 @@ describe('the status of a product on Redis Streams', () => {
 describe('the outbox figures', () => {
   it('count unpublished rows while Redis is unreachable, and the streams say why they are missing, at once', async () => {
     const { stream, itemCounted, catalog } = testStream();
-    const manifest = product({ outputs: [stream], inputs: [`${stream}.in`] });
+    const manifest = testManifest({ outputs: [stream], inputs: [`${stream}.in`] });
     const probe = await typeormProbe(redisServer.url, 1_000);
     const outbox = new TypeormOutbox(catalog);
 
@@ -316,7 +285,7 @@ describe('the outbox figures', () => {
       const probe = await source.setup(contextWith(new Map([[MongoOutboxRelay, relay]])));
       probes.push(probe);
 
-      const figures = await probe.measure(product({}));
+      const figures = await probe.measure(testManifest({}));
       expect(figures.outbox).toEqual({ backlog: 2, oldestAgeSeconds: expect.closeTo(90, -1) });
       expect(figures.freshnessSeconds).toBeNull();
     } finally {
@@ -345,7 +314,7 @@ describe('a measurement against a Redis that does not answer', () => {
     const address = blackHole.address() as { port: number };
     const probe = await typeormProbe(`redis://127.0.0.1:${address.port}`, 300);
     const started = performance.now();
-    const figures = await probe.measure(product({ outputs: [stream], inputs: [`${stream}.in`] }));
+    const figures = await probe.measure(testManifest({ outputs: [stream], inputs: [`${stream}.in`] }));
     expect(performance.now() - started).toBeLessThan(800);
     const hung = /Redis is not reachable: Command timed out|no answer within 300 ms/;
     expect(figures.outputs[0]).toMatchObject({ length: null, error: expect.stringMatching(hung) });

@@ -17,6 +17,7 @@ export const sampleManifest: DataProductManifest = {
         stream: 'shipping.parcel.v1',
         key: '{shipping.parcel.v1}',
         description: 'Parcel facts.',
+        replay: { windowHours: 168, capHours: 336 },
         events: [{ type: 'shipping.parcel.sent', version: 1, dataschema: 'urn:x', description: 'Sent.' }],
       },
     ],
