@@ -59,10 +59,16 @@ describe('mesh CLI commands', () => {
     expect(lines.pop()).toBe(`redrove 1 dead letter(s) of cli-group on ${stream} to {${stream}}:redrive:cli-group`);
     while (handled.length === 0) await new Promise((r) => setTimeout(r, 20));
     expect(handled).toEqual([42]);
-    await consumer.stop();
+    // Acknowledgements are batched: wait for the redriven entry's.
+    const pendingCount = async () => ((await redis.xpending(`{${stream}}:redrive:cli-group`, 'cli-group')) as [number])[0];
+    while ((await pendingCount()) > 0) await new Promise((r) => setTimeout(r, 20));
 
     await runCommand(redis, ['groups', stream], print);
     expect(lines.pop()).toBe('cli-group: lag 0, pending 0, consumers 1');
+    // A consumer that stops with nothing pending leaves its group.
+    await consumer.stop();
+    await runCommand(redis, ['groups', stream], print);
+    expect(lines.pop()).toBe('cli-group: lag 0, pending 0, consumers 0');
   });
 
   it('explains its usage for an unknown command', async () => {

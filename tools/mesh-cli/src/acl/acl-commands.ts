@@ -33,7 +33,8 @@ export const publishCommands = ['xadd', 'xtrim', 'xlen', 'xrange', 'xrevrange', 
 /**
  * A consumer on the streams it declares as inputs and on its own redrive streams: create its
  * group (MKSTREAM), read, acknowledge, claim, inspect; XGROUP DESTROY removes a purpose group
- * (a rebuild's replay group) when it is done.
+ * (a rebuild's replay group) when it is done, XGROUP DELCONSUMER the consumer of a replica that
+ * stopped or crashed.
  */
 export const consumeCommands = [
   'xreadgroup',
@@ -47,6 +48,7 @@ export const consumeCommands = [
   'xrevrange',
   'xgroup|create',
   'xgroup|createconsumer',
+  'xgroup|delconsumer',
   'xgroup|destroy',
 ] as const;
 

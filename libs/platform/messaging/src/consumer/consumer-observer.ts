@@ -10,6 +10,8 @@ export interface ConsumerObserver {
   deadLettered?(delivery: Delivery, reason: string): void;
   skipped?(delivery: Delivery, type: string): void;
   problem?(message: string, error: unknown): void;
+  /** Consumers of crashed replicas removed from the group on `key` (idle, nothing pending). */
+  consumersRemoved?(key: string, consumers: string[]): void;
 }
 
 /** One observer that calls each given observer's hooks in turn (logs and metrics side by side). */
@@ -21,5 +23,6 @@ export function combineObservers(...observers: Array<ConsumerObserver | undefine
     deadLettered: (delivery, reason) => present.forEach((observer) => observer.deadLettered?.(delivery, reason)),
     skipped: (delivery, type) => present.forEach((observer) => observer.skipped?.(delivery, type)),
     problem: (message, error) => present.forEach((observer) => observer.problem?.(message, error)),
+    consumersRemoved: (key, consumers) => present.forEach((observer) => observer.consumersRemoved?.(key, consumers)),
   };
 }

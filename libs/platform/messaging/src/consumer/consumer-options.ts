@@ -38,6 +38,8 @@ export interface StreamConsumerOptions {
   watchdogMs?: number;
   /** How long `stop()` waits for in-flight handlers. */
   shutdownTimeoutMs?: number;
+  /** Another consumer of the group idle this long with nothing pending is a crashed replica's, and removed. */
+  idleConsumerMs?: number;
   observer?: ConsumerObserver;
 }
 
@@ -58,6 +60,7 @@ export function resolveConsumerOptions(options: StreamConsumerOptions): Resolved
     blockMs: 2_000,
     watchdogMs: 5_000,
     shutdownTimeoutMs: 10_000,
+    idleConsumerMs: 600_000,
     ...options,
     observer: options.observer ?? {},
   };

@@ -1,22 +1,27 @@
 import { streamNameOf } from '../streams/stream-keys';
+import { removeIdleConsumers } from './consumer-cleanup';
 import { ResolvedConsumerOptions, retryDelayMs } from './consumer-options';
 import type { Delivery } from './delivery';
 import type { Slots } from './slots';
 import type { PendingReply, StreamClaimReply } from './stream-reply';
 
 const pageSize = 100;
+/** How often the group is swept for consumers of crashed replicas, at most. */
+const sweepIntervalMs = 60_000;
 
 /**
  * Brings back pending entries: failed ones once they have been idle for their back-off
  * (which grows with their delivery count), and those of consumers that died. It uses
  * XPENDING + XCLAIM rather than XAUTOCLAIM because only XPENDING tells each entry's delivery
  * count, which the back-off and the dead-letter decision need. Entries this consumer is still
- * handling are kept claimed (their idle time reset) so that no other replica steals them.
+ * handling are kept claimed (their idle time reset) so that no other replica steals them. Once a
+ * minute it also removes the consumers of crashed replicas (idle, nothing pending left).
  */
 export class PendingReclaimer {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private stopped = true;
+  private lastSweep = 0;
 
   constructor(
     private readonly options: ResolvedConsumerOptions,
@@ -53,6 +58,19 @@ export class PendingReclaimer {
     for (const key of this.keys) {
       if (this.stopped) return;
       await this.reclaim(key);
+    }
+    await this.sweepIdleConsumers();
+  }
+
+  /** Removes the consumers of replicas that crashed, once their pending entries were claimed. */
+  private async sweepIdleConsumers(): Promise<void> {
+    const { redis, group, consumer, idleConsumerMs, observer } = this.options;
+    if (Date.now() - this.lastSweep < Math.min(sweepIntervalMs, idleConsumerMs)) return;
+    this.lastSweep = Date.now();
+    for (const key of this.keys) {
+      if (this.stopped) return;
+      const removed = await removeIdleConsumers(redis, key, group, consumer, idleConsumerMs);
+      if (removed.length > 0) observer.consumersRemoved?.(key, removed);
     }
   }
 

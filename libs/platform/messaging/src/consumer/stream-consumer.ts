@@ -3,6 +3,7 @@ import { decodeStreamEntry, EventEnvelope, MalformedEventError } from '@mesh/con
 import { streamKeys, streamNameOf } from '../streams/stream-keys';
 import { AckBatcher } from './ack-batcher';
 import { BlockingReader } from './blocking-reader';
+import { leaveGroup } from './consumer-cleanup';
 import { ensureGroups, isMissingGroup } from './consumer-groups';
 import { resolveConsumerOptions, ResolvedConsumerOptions, StreamConsumerOptions } from './consumer-options';
 import { moveToDeadLetter } from './dead-letter';
@@ -48,7 +49,10 @@ export class StreamConsumer {
     this.reclaimer.start();
   }
 
-  /** Stops reading, lets in-flight handlers finish and acknowledge, then closes the reader. */
+  /**
+   * Stops reading, lets in-flight handlers finish and acknowledge, closes the reader and leaves
+   * the group (unless entries are still pending for it: another replica claims those).
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
@@ -61,6 +65,24 @@ export class StreamConsumer {
     }
     await this.acks.flush();
     await this.reader.close();
+    await this.leave();
+  }
+
+  private async leave(): Promise<void> {
+    const { redis, group, consumer, shutdownTimeoutMs } = this.options;
+    let timer: NodeJS.Timeout | undefined;
+    // During a Redis outage the commands would wait for a reconnection: shutdown must not.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${shutdownTimeoutMs} ms`)), shutdownTimeoutMs);
+    });
+    try {
+      const kept = await Promise.race([leaveGroup(redis, this.keys, group, consumer), timeout]);
+      for (const key of kept) this.problem(`stays in the group on ${key}: entries are pending for it (another replica claims them)`, undefined);
+    } catch (error) {
+      this.problem('leaving the group failed; the survivors remove the consumer once it is idle', error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async readUntilStopped(): Promise<void> {

@@ -92,6 +92,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         {
           problem: (message, error) => this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
           deadLettered: (delivery, reason) => this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
+          consumersRemoved: (key, consumers) =>
+            this.log.log(`removed idle consumers of crashed replicas from ${consumerOptions.group} on ${key}: ${consumers.join(', ')}`),
         },
         metrics?.consumerObserver(consumerOptions.group),
         consumerOptions.observer,
