@@ -1,6 +1,7 @@
 import { EventCatalog } from '@mesh/contract-kit';
 import { analyticsProduct, salesDayClosed } from '@mesh/analytics-contracts';
 import {
+  inboxPrunerProvider,
   MessagingMetrics,
   OutboxRelay,
   outboxRelayProvider,
@@ -37,6 +38,7 @@ const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
     outboxRelayProvider('analytics', analyticsEventCatalog),
     // The relay's lease holder trims analytics.sales.v1 and the dead letters of analytics' groups.
     streamRetentionProvider(analyticsProduct.manifest, OutboxRelay),
+    inboxPrunerProvider,
   ],
   exports: [StreamsRedis, TypeormOutbox, MessagingMetrics],
 })

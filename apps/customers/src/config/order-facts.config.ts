@@ -3,7 +3,7 @@ import { defineConfig, envInt } from '@mesh/service';
 /**
  * How long the fact of an ended (cancelled or shipped) order stays in its customer's document.
  * It must outlast every delivery of that order's events that can still come: the orders stream's
- * replay window plus the time an event may wait in its dead-letter stream before a redrive. Once
+ * replay cap plus the time an event may wait in its dead-letter stream before a redrive. Once
  * it is gone, a copy of the placement would count the order again.
  */
 export const orderFacts = defineConfig(

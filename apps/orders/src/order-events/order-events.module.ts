@@ -1,5 +1,6 @@
 import { EventCatalog } from '@mesh/contract-kit';
 import {
+  inboxPrunerProvider,
   MessagingMetrics,
   OutboxRelay,
   outboxRelayProvider,
@@ -27,6 +28,8 @@ const orderEventCatalog = new EventCatalog(orderEvents);
     },
     outboxRelayProvider('orders', orderEventCatalog),
     streamRetentionProvider(ordersProduct.manifest, OutboxRelay),
+    // The customer replica's inbox (group `orders`) is pruned once its events can no longer arrive.
+    inboxPrunerProvider,
   ],
   exports: [TypeormOutbox, MessagingMetrics],
 })

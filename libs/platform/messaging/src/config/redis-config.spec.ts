@@ -15,6 +15,7 @@ const variables = [
   'CONSUMER_NAME',
   'STREAM_TRIM_INTERVAL_SECONDS',
   'DEAD_LETTERS_KEPT_DAYS',
+  'INBOX_KEPT_DAYS',
 ];
 
 /** redisConfig() reads process.env, as in a service: run it against exactly `env`. */
@@ -46,7 +47,7 @@ describe('redisConfig', () => {
       url: 'redis://bus:6379',
       username: undefined,
       consumerName: undefined,
-      retention: { intervalMs: 60_000, deadLettersKeptMs: 14 * 24 * 3_600_000 },
+      retention: { intervalMs: 60_000, deadLettersKeptMs: 14 * 24 * 3_600_000, inboxKeptMs: 30 * 24 * 3_600_000 },
     });
   });
 
@@ -55,8 +56,13 @@ describe('redisConfig', () => {
       REDIS_URL: 'redis://bus:6379',
       STREAM_TRIM_INTERVAL_SECONDS: '5',
       DEAD_LETTERS_KEPT_DAYS: '1',
+      INBOX_KEPT_DAYS: '2',
     });
-    expect(config.retention).toEqual({ intervalMs: 5_000, deadLettersKeptMs: 24 * 3_600_000 });
+    expect(config.retention).toEqual({
+      intervalMs: 5_000,
+      deadLettersKeptMs: 24 * 3_600_000,
+      inboxKeptMs: 48 * 3_600_000,
+    });
     expect(() => configWith({ REDIS_URL: 'redis://bus:6379', STREAM_TRIM_INTERVAL_SECONDS: '0' })).toThrow(
       /STREAM_TRIM_INTERVAL_SECONDS/,
     );

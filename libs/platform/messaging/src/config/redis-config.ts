@@ -13,6 +13,8 @@ import { withRedisCredentials } from './redis-credentials';
  * REDIS_PASSWORD_FILE, a Swarm secret), which replace the URL's. `url` then carries them, so
  * every client made from it (streams, readiness, BullMQ) authenticates; never log it.
  */
+const DAY_MS = 24 * 3_600_000;
+
 export const redisConfig = defineConfig(
   'redis',
   {
@@ -25,6 +27,11 @@ export const redisConfig = defineConfig(
     STREAM_TRIM_INTERVAL_SECONDS: envInt({ min: 1 }).default(60),
     /** Dead letters and redrive entries older than this are trimmed: long enough for someone to look at them. */
     DEAD_LETTERS_KEPT_DAYS: envInt({ min: 1 }).default(14),
+    /**
+     * Inbox records older than this are pruned: it must outlast every delivery of an event that can
+     * still come, i.e. the input streams' cap plus DEAD_LETTERS_KEPT_DAYS.
+     */
+    INBOX_KEPT_DAYS: envInt({ min: 1 }).default(30),
   },
   (env) => {
     if (env.REDIS_USERNAME && !env.REDIS_PASSWORD) {
@@ -40,7 +47,8 @@ export const redisConfig = defineConfig(
       consumerName: env.CONSUMER_NAME,
       retention: {
         intervalMs: env.STREAM_TRIM_INTERVAL_SECONDS * 1000,
-        deadLettersKeptMs: env.DEAD_LETTERS_KEPT_DAYS * 24 * 3_600_000,
+        deadLettersKeptMs: env.DEAD_LETTERS_KEPT_DAYS * DAY_MS,
+        inboxKeptMs: env.INBOX_KEPT_DAYS * DAY_MS,
       },
     };
   },

@@ -1,8 +1,9 @@
-import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * An event whose effect a consumer group has applied. Created by `CreateMeshInbox1795588226593`,
- * never by `synchronize`; registering the entity is optional (TypeormInbox uses SQL).
+ * An event whose effect a consumer group has applied. Created by `CreateMeshInbox1795588226593`
+ * (and indexed by age by `IndexMeshInboxByAge1796600033689`), never by `synchronize`; registering
+ * the entity is optional (TypeormInbox uses SQL).
  */
 @Entity('mesh_inbox')
 export class InboxRecord {
@@ -20,6 +21,8 @@ export class InboxRecord {
   })
   eventId!: string;
 
+  /** Indexed by IndexMeshInboxByAge1796600033689, for the pruning of old records (InboxPruner). */
+  @Index('mesh_inbox_applied_at_idx')
   @CreateDateColumn({ name: 'applied_at', type: 'timestamptz' })
   appliedAt!: Date;
 }

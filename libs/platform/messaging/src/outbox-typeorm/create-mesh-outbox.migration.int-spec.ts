@@ -58,6 +58,7 @@ describe('outbox and inbox migrations', () => {
   it('revert cleanly', async () => {
     await dataSource.undoLastMigration();
     await dataSource.undoLastMigration();
+    await dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { CreateMeshInbox1795588226593 } from '../inbox-typeorm/create-mesh-inbox.migration';
 import { InboxRecord } from '../inbox-typeorm/inbox-record.entity';
+import { IndexMeshInboxByAge1796600033689 } from '../inbox-typeorm/index-mesh-inbox-by-age.migration';
 import { CreateMeshOutbox1795588226592 } from '../outbox-typeorm/create-mesh-outbox.migration';
 import { OutboxMessage } from '../outbox-typeorm/outbox-message.entity';
 import { testDatabaseName } from './test-database-name';
@@ -38,7 +39,7 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
     url,
     poolSize,
     entities: [OutboxMessage, InboxRecord],
-    migrations: [CreateMeshOutbox1795588226592, CreateMeshInbox1795588226593],
+    migrations: [CreateMeshOutbox1795588226592, CreateMeshInbox1795588226593, IndexMeshInboxByAge1796600033689],
   });
   return dataSource.initialize();
 }
