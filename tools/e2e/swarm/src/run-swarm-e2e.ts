@@ -135,6 +135,7 @@ async function main(): Promise<boolean> {
           analytics: `${STACK}_analytics`,
           domains: ['orders', 'customers', 'analytics'].map((domain) => `${STACK}_${domain}`),
           redis: `${STACK}_redis`,
+          postgres: `${STACK}_postgres`,
         },
         replicas: { orders: 2, analytics: 1 },
         rollOrders: {

@@ -1,4 +1,4 @@
-import { ordersDuringBrokerOutage } from '../chaos/broker-outage';
+import { ordersDuringOutage, type OutageResult } from '../chaos/store-outage';
 import { killOneTask, type Replacement, waitForReplacement } from '../chaos/kill-task';
 import { rollingUpdateUnderTraffic, type RollingUpdateResult } from '../chaos/rolling-update';
 import type { Phases } from '../report/phases';
@@ -21,6 +21,7 @@ export interface ScenarioOptions {
     readonly analytics: string;
     readonly domains: readonly string[];
     readonly redis: string;
+    readonly postgres: string;
   };
   readonly replicas: { readonly orders: number; readonly analytics: number };
   /** Rolls `services.orders` to the new image (a stack deploy with its new tag). */
@@ -36,15 +37,16 @@ const CANCEL_SHARE = 0.25;
 const REPLACEMENT_TIMEOUT_MS = 120_000;
 const FIGURES_TIMEOUT_MS = 120_000;
 /** Longer than a domain's health check takes to mark a task unhealthy (3 × 5 s): none may be. */
-const BROKER_OUTAGE_MS = 20_000;
+const STORE_OUTAGE_MS = 20_000;
 
 /**
  * The mesh scenario through the gateway: customers, then orders and cancellations from several
  * workers while one orders task and one analytics task are SIGKILLed; Swarm must replace both,
  * and analytics and customers must show exactly what the mesh accepted. Then orders is rolled to
  * a new image under traffic that may not see a single failed request; Redis is stopped for 20 s
- * while orders are placed, none of which may fail and no domain task may restart; and the
- * figures are checked again with all those orders in.
+ * while orders are placed, none of which may fail; PostgreSQL is stopped for 20 s while orders are
+ * sent until accepted; no domain task may restart in either outage; and the figures are checked
+ * again with all those orders in.
  */
 export async function runSwarmScenario(phases: Phases, options: ScenarioOptions, report: string[]): Promise<void> {
   const { apis, log } = options;
@@ -120,11 +122,12 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
     );
   }
 
-  const outage = await phases.run('Redis stopped, orders go on', () =>
-    ordersDuringBrokerOutage({
-      redisService: options.services.redis,
+  const outage = (service: string, strict: boolean) => () =>
+    ordersDuringOutage({
+      service,
+      strict,
       domainServices: options.services.domains,
-      outageMs: BROKER_OUTAGE_MS,
+      outageMs: STORE_OUTAGE_MS,
       // About 20 orders a second: without Redis to wait for, workers would place thousands, more
       // than the customers domain on FerretDB applies in the figures check's two minutes.
       workers: 2,
@@ -132,21 +135,32 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
       traffic,
       ledger,
       random,
-    }),
+    });
+  const brokerOutage = await phases.run('Redis stopped, orders go on', outage(options.services.redis, true));
+  expectNoHarm('Redis', brokerOutage, report);
+  const databaseOutage = await phases.run(
+    'PostgreSQL stopped, orders wait and no task restarts',
+    outage(options.services.postgres, false),
   );
-  report.push(
-    `Redis stopped for ${seconds(outage.outageMs)}: ${outage.ordersPlaced} orders placed, ${outage.failures.length} failed, ` +
-      `${outage.churned.length} domain tasks restarted or replaced`,
-  );
-  if (outage.failures.length > 0 || outage.churned.length > 0) {
-    throw new Error(
-      `while Redis was down: failed requests ${outage.failures.slice(0, 10).join('; ') || 'none'}; ` +
-        `tasks not running throughout ${outage.churned.join(', ') || 'none'}`,
-    );
-  }
+  expectNoHarm('PostgreSQL', databaseOutage, report);
 
   await phases.run('figures exact after the update and the outage', () =>
     waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
   );
   report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
+}
+
+/** Reports an outage; fails on a failed first attempt (strict mode) or a task that restarted. */
+function expectNoHarm(store: string, outage: OutageResult, report: string[]): void {
+  report.push(
+    `${store} stopped for ${seconds(outage.outageMs)}: ${outage.ordersPlaced} orders placed, ${outage.failures.length} failed, ` +
+      `${outage.inconclusive} attempts refused while it was away and sent again, ` +
+      `${outage.churned.length} domain tasks restarted or replaced`,
+  );
+  if (outage.failures.length > 0 || outage.churned.length > 0) {
+    throw new Error(
+      `while ${store} was down: failed requests ${outage.failures.slice(0, 10).join('; ') || 'none'}; ` +
+        `tasks not running throughout ${outage.churned.join(', ') || 'none'}`,
+    );
+  }
 }

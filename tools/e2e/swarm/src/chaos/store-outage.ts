@@ -6,10 +6,13 @@ import { workersDuring } from '../scenario/workers-during';
 import { docker } from '../shell/docker';
 import { serviceTasks } from '../stack/service-tasks';
 
-export interface BrokerOutageResult {
+export interface OutageResult {
   readonly outageMs: number;
   readonly ordersPlaced: number;
+  /** First attempts that failed (counted in strict mode only). */
   readonly failures: readonly string[];
+  /** Attempts answered 502/503/504 or not at all, sent again with the same Idempotency-Key. */
+  readonly inconclusive: number;
   /** Domain tasks that were not running the whole time (restarted or replaced): must be none. */
   readonly churned: readonly string[];
 }
@@ -17,13 +20,19 @@ export interface BrokerOutageResult {
 const SCALE_TIMEOUT_MS = 60_000;
 
 /**
- * Stops Redis (its service scaled to zero) for `outageMs` while workers place orders through the
- * gateway, each sent once, then brings it back. The domains keep their events in their outboxes,
- * so every order must be accepted, and since Redis is not part of their readiness no domain task
- * may be taken out or restarted: the same tasks must run before and after.
+ * Stops a store (its service scaled to zero) for `outageMs` while workers place orders through
+ * the gateway, then brings it back. No domain task may be taken out or restarted: the container
+ * health check asks liveness, so an outage of a store makes tasks unready (the gateway stops
+ * routing to them) but never unhealthy; the same tasks must run before and after.
+ * - `strict` (Redis, not part of readiness: the domains keep their events in their outboxes): every
+ *   order must be accepted at its first attempt.
+ * - otherwise (PostgreSQL): an order may be refused with 503 while its store is away; it is sent
+ *   again with the same Idempotency-Key until accepted, so none is lost or placed twice, and the
+ *   figures check afterwards counts each exactly once.
  */
-export async function ordersDuringBrokerOutage(options: {
-  redisService: string;
+export async function ordersDuringOutage(options: {
+  service: string;
+  strict: boolean;
   domainServices: readonly string[];
   outageMs: number;
   workers: number;
@@ -32,32 +41,44 @@ export async function ordersDuringBrokerOutage(options: {
   traffic: OrderTraffic;
   ledger: Ledger;
   random: () => number;
-}): Promise<BrokerOutageResult> {
+}): Promise<OutageResult> {
   const { traffic, ledger, random } = options;
   const tasksBefore = await runningTasks(options.domainServices);
   const failuresBefore = traffic.counts.failedFirstAttempts.length;
+  const inconclusiveBefore = traffic.counts.inconclusive;
   let ordersPlaced = 0;
   const placeOne = async () => {
     const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
-    await traffic.placeOrder(customerId, { strict: true });
+    await traffic.placeOrder(customerId, { strict: options.strict });
     ordersPlaced += 1;
     await sleep(options.pauseMs);
   };
-  await scale(options.redisService, 0);
+  await scale(options.service, 0);
   const started = Date.now();
-  let outageMs: number;
-  let tasksAfter: Set<string>;
-  try {
-    await workersDuring(options.workers, placeOne, () => sleep(options.outageMs));
+  let outageMs = 0;
+  let tasksAfter = new Set<string>();
+  const workers = workersDuring(options.workers, placeOne, async () => {
+    await sleep(options.outageMs);
     outageMs = Date.now() - started;
-    // Counted while Redis is still down: a task restarted for its absence must show.
+    // Counted while the store is still down: a task restarted for its absence must show.
     tasksAfter = await runningTasks(options.domainServices);
+    await scale(options.service, 1);
+  });
+  try {
+    await workers;
   } finally {
-    await scale(options.redisService, 1);
+    // Back in any case, also when a worker failed first.
+    await scale(options.service, 1);
   }
   const churned = [...tasksBefore].filter((task) => !tasksAfter.has(task));
   churned.push(...[...tasksAfter].filter((task) => !tasksBefore.has(task)));
-  return { outageMs, ordersPlaced, failures: traffic.counts.failedFirstAttempts.slice(failuresBefore), churned };
+  return {
+    outageMs,
+    ordersPlaced,
+    failures: traffic.counts.failedFirstAttempts.slice(failuresBefore),
+    inconclusive: traffic.counts.inconclusive - inconclusiveBefore,
+    churned,
+  };
 }
 
 /** `service/task id` of every running task of the services. */
