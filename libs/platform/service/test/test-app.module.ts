@@ -62,6 +62,12 @@ class ItemsController {
     throw new Error('connect ECONNREFUSED db-internal:5432 (user=orders password=hunter2)');
   }
 
+  /** What node-postgres throws when the database is away. */
+  @Get('store-down')
+  storeDown(): never {
+    throw Object.assign(new Error('connect ECONNREFUSED 10.0.3.7:5432'), { code: 'ECONNREFUSED' });
+  }
+
   @Get('conflict')
   conflict(): never {
     throw new ConflictException('item already exists');

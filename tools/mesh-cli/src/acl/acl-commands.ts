@@ -34,7 +34,8 @@ export const publishCommands = ['xadd', 'xtrim', 'xlen', 'xrange', 'xrevrange', 
  * A consumer on the streams it declares as inputs and on its own redrive streams: create its
  * group (MKSTREAM), read, acknowledge, claim, inspect; XGROUP DESTROY removes a purpose group
  * (a rebuild's replay group) when it is done, XGROUP DELCONSUMER the consumer of a replica that
- * stopped or crashed.
+ * stopped or crashed; WATCH and XGROUP SETID reset a group's read counter after the producer
+ * trimmed entries it had not read (settleLostEntries).
  */
 export const consumeCommands = [
   'xreadgroup',
@@ -49,7 +50,9 @@ export const consumeCommands = [
   'xgroup|create',
   'xgroup|createconsumer',
   'xgroup|delconsumer',
+  'xgroup|setid',
   'xgroup|destroy',
+  'watch',
 ] as const;
 
 /** A consumer on its own dead-letter and redrive streams: move entries in and out, drop them, trim them by age. */

@@ -12,6 +12,8 @@ export interface ConsumerObserver {
   problem?(message: string, error: unknown): void;
   /** Consumers of crashed replicas removed from the group on `key` (idle, nothing pending). */
   consumersRemoved?(key: string, consumers: string[]): void;
+  /** Entries of `key` the group never got: the producer trimmed them before it read them. */
+  entriesLost?(key: string, lost: number): void;
 }
 
 /** One observer that calls each given observer's hooks in turn (logs and metrics side by side). */
@@ -24,5 +26,6 @@ export function combineObservers(...observers: Array<ConsumerObserver | undefine
     skipped: (delivery, type) => present.forEach((observer) => observer.skipped?.(delivery, type)),
     problem: (message, error) => present.forEach((observer) => observer.problem?.(message, error)),
     consumersRemoved: (key, consumers) => present.forEach((observer) => observer.consumersRemoved?.(key, consumers)),
+    entriesLost: (key, lost) => present.forEach((observer) => observer.entriesLost?.(key, lost)),
   };
 }

@@ -1,5 +1,6 @@
 import { streamNameOf } from '../streams/stream-keys';
 import { removeIdleConsumers } from './consumer-cleanup';
+import { settleLostEntries } from './lost-entries';
 import { ResolvedConsumerOptions, retryDelayMs } from './consumer-options';
 import type { Delivery } from './delivery';
 import type { Slots } from './slots';
@@ -15,7 +16,8 @@ const sweepIntervalMs = 60_000;
  * XPENDING + XCLAIM rather than XAUTOCLAIM because only XPENDING tells each entry's delivery
  * count, which the back-off and the dead-letter decision need. Entries this consumer is still
  * handling are kept claimed (their idle time reset) so that no other replica steals them. Once a
- * minute it also removes the consumers of crashed replicas (idle, nothing pending left).
+ * minute it also removes the consumers of crashed replicas (idle, nothing pending left) and
+ * reports entries the group lost to the producer's trimming.
  */
 export class PendingReclaimer {
   private timer: NodeJS.Timeout | undefined;
@@ -62,7 +64,10 @@ export class PendingReclaimer {
     await this.sweepIdleConsumers();
   }
 
-  /** Removes the consumers of replicas that crashed, once their pending entries were claimed. */
+  /**
+   * Removes the consumers of replicas that crashed, once their pending entries were claimed, and
+   * reports entries the group lost to a producer's trimming (settleLostEntries).
+   */
   private async sweepIdleConsumers(): Promise<void> {
     const { redis, group, consumer, idleConsumerMs, observer } = this.options;
     if (Date.now() - this.lastSweep < Math.min(sweepIntervalMs, idleConsumerMs)) return;
@@ -71,6 +76,8 @@ export class PendingReclaimer {
       if (this.stopped) return;
       const removed = await removeIdleConsumers(redis, key, group, consumer, idleConsumerMs);
       if (removed.length > 0) observer.consumersRemoved?.(key, removed);
+      const lost = await settleLostEntries(redis, key, group);
+      if (lost > 0) observer.entriesLost?.(key, lost);
     }
   }
 

@@ -5,7 +5,7 @@ import type { ConsumerObserver } from '../consumer/consumer-observer';
 import type { PublisherObserver } from '../publisher/event-publisher';
 import type { RetentionObserver } from '../retention/stream-retention';
 import { GroupInfo, readGroups } from '../streams/group-info';
-import { streamKeys } from '../streams/stream-keys';
+import { streamKeys, streamNameOf } from '../streams/stream-keys';
 
 export interface OutboxBacklog {
   count: number;
@@ -25,6 +25,7 @@ export class MessagingMetrics {
   private readonly handlerDuration: Histogram<'group' | 'type'>;
   private readonly trimmed: Counter<'stream'>;
   private readonly lost: Counter<'group' | 'stream'>;
+  private readonly neverDelivered: Counter<'group' | 'stream'>;
   private readonly streams = new Map<string, Redis>();
   private readonly outboxes = new Map<string, () => Promise<OutboxBacklog>>();
 
@@ -43,6 +44,12 @@ export class MessagingMetrics {
     });
     this.trimmed = new Counter({ name: 'mesh_stream_entries_trimmed_total', help: 'Entries removed from an output stream by its retention', labelNames: ['stream'], registers });
     this.lost = new Counter({ name: 'mesh_stream_entries_lost_total', help: 'Entries a group had not read or acknowledged when the stream cap removed them', labelNames: ['group', 'stream'], registers });
+    this.neverDelivered = new Counter({
+      name: 'mesh_consumer_entries_lost_total',
+      help: 'Entries a consumer group never got: trimmed by the producer before the group read them',
+      labelNames: ['group', 'stream'],
+      registers,
+    });
     this.registerStreamGauges(registers);
     this.registerOutboxGauges(registers);
   }
@@ -66,6 +73,7 @@ export class MessagingMetrics {
       },
       failed: (delivery, type) => this.failed.inc({ group, stream: delivery.stream, type }),
       deadLettered: (delivery) => this.deadLettered.inc({ group, stream: delivery.stream }),
+      entriesLost: (key, lost) => this.neverDelivered.inc({ group, stream: streamNameOf(key) }, lost),
     };
   }
 

@@ -28,7 +28,9 @@ export function streamRetentionProvider(
     useFactory: (redis: RedisConfig, trimmer: TrimmerLease, metrics: MessagingMetrics) => {
       const log = new Logger(StreamRetention.name);
       const counted = metrics.retentionObserver();
-      const client = new Redis(redis.url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // Connected now, so that the first round (one interval later) finds it ready: without an offline
+      // queue a command sent while connecting would fail.
+      const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       client.on('error', () => undefined);
       return new StreamRetention(client, {
         manifest,

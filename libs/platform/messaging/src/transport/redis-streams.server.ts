@@ -92,6 +92,10 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         {
           problem: (message, error) => this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
           deadLettered: (delivery, reason) => this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
+          entriesLost: (key, lost) =>
+            this.log.error(
+              `group ${consumerOptions.group} lost ${lost} entries of ${key}: the producer trimmed them (its replay cap) before the group read them`,
+            ),
           consumersRemoved: (key, consumers) =>
             this.log.log(`removed idle consumers of crashed replicas from ${consumerOptions.group} on ${key}: ${consumers.join(', ')}`),
         },

@@ -8,8 +8,9 @@ import { toErrorResponse } from './error-response';
 
 /**
  * Gives every HTTP error the same JSON shape. Anything that is not an
- * HttpException becomes a generic 500: its message may hold internals (SQL,
- * hostnames), so it goes to the log with the request id, not to the client.
+ * HttpException becomes a generic 500 (or a 503 with Retry-After when a store
+ * cannot be reached): its message may hold internals (SQL, hostnames), so it
+ * goes to the log with the request id, not to the client.
  */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
@@ -23,9 +24,12 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const { body, unexpected } = toErrorResponse(exception);
+    const { body, unexpected, retryAfterSeconds } = toErrorResponse(exception);
     // The logger is bound to the request (nestjs-pino), so the line carries its reqId.
     if (unexpected) this.logger.error({ err: exception }, 'unhandled error in %s %s', request.method, request.url);
-    this.adapterHost.httpAdapter.reply(http.getResponse(), body, body.statusCode);
+    const response = http.getResponse<unknown>();
+    if (retryAfterSeconds !== undefined)
+      this.adapterHost.httpAdapter.setHeader(response, 'Retry-After', String(retryAfterSeconds));
+    this.adapterHost.httpAdapter.reply(response, body, body.statusCode);
   }
 }

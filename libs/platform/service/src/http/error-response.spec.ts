@@ -5,7 +5,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 
-import { INTERNAL_ERROR_MESSAGE, toErrorResponse } from './error-response';
+import { INTERNAL_ERROR_MESSAGE, STORE_UNAVAILABLE_MESSAGE, toErrorResponse } from './error-response';
 
 describe('toErrorResponse', () => {
   it('hides anything that is not an HttpException behind a generic 500', () => {
@@ -39,6 +39,15 @@ describe('toErrorResponse', () => {
       error: 'Service Unavailable',
       message: 'Service Unavailable Exception',
       checks: {},
+    });
+  });
+
+  it('answers 503 with Retry-After, not 500, when a store cannot be reached: the request may be sent again', () => {
+    const outage = new Error('Query failed', { cause: new Error('Connection terminated unexpectedly') });
+    expect(toErrorResponse(outage)).toEqual({
+      body: { statusCode: 503, error: 'Service Unavailable', message: STORE_UNAVAILABLE_MESSAGE },
+      unexpected: true,
+      retryAfterSeconds: 1,
     });
   });
 });

@@ -2,6 +2,8 @@ import { STATUS_CODES } from 'node:http';
 
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+import { isStoreUnavailable } from './store-unavailable';
+
 /** The one JSON shape every error response has. */
 export interface ErrorBody {
   readonly statusCode: number;
@@ -14,11 +16,26 @@ export interface ErrorResponse {
   readonly body: ErrorBody;
   /** Not an HttpException: a bug or an outage, worth logging with its stack. */
   readonly unexpected: boolean;
+  /** For a 503: when to send the request again (the `Retry-After` header). */
+  readonly retryAfterSeconds?: number;
 }
 
 export const INTERNAL_ERROR_MESSAGE = 'internal server error';
+export const STORE_UNAVAILABLE_MESSAGE = 'a store this service needs cannot be reached; send the request again shortly';
 
+/**
+ * The response for any thrown value. A store that cannot be reached (its outage, not a bug) is a
+ * 503 with Retry-After: nothing was written, and the same request, with its Idempotency-Key where
+ * the route takes one, may succeed a moment later. Any other non-HttpException is a generic 500.
+ */
 export function toErrorResponse(exception: unknown): ErrorResponse {
+  if (!(exception instanceof HttpException) && isStoreUnavailable(exception)) {
+    return {
+      body: errorBody(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE_MESSAGE),
+      unexpected: true,
+      retryAfterSeconds: 1,
+    };
+  }
   if (!(exception instanceof HttpException)) {
     return { body: errorBody(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE), unexpected: true };
   }

@@ -106,6 +106,23 @@ describe('HTTP errors', () => {
     expect((logged?.['err'] as { stack?: string }).stack).toContain('Error: connect ECONNREFUSED');
   });
 
+  it('answers 503 with Retry-After when a store cannot be reached, without its address, and logs it', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/items/store-down',
+      headers: { ...authorized(), 'x-request-id': 'down-1' },
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.json()).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'a store this service needs cannot be reached; send the request again shortly',
+    });
+    expect(response.body).not.toContain('10.0.3.7');
+    expect(logs.lines.find((line) => line['reqId'] === 'down-1' && line['level'] === 'error')).toBeDefined();
+  });
+
   it('lets an HttpException keep its status and message', async () => {
     const response = await app.inject({ method: 'GET', url: '/items/conflict', headers: authorized() });
     expect(response.statusCode).toBe(409);
