@@ -1,13 +1,6 @@
 import { EventCatalog } from '@mesh/contract-kit';
 import { analyticsProduct, salesDayClosed } from '@mesh/analytics-contracts';
-import {
-  inboxPrunerProvider,
-  MessagingMetrics,
-  OutboxRelay,
-  outboxRelayProvider,
-  streamRetentionProvider,
-  TypeormOutbox,
-} from '@mesh/messaging';
+import { MessagingMetrics, typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging';
 import { Global, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 
@@ -35,10 +28,8 @@ const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
         return metrics;
       },
     },
-    outboxRelayProvider('analytics', analyticsEventCatalog),
-    // The relay's lease holder trims analytics.sales.v1 and the dead letters of analytics' groups.
-    streamRetentionProvider(analyticsProduct.manifest, OutboxRelay),
-    inboxPrunerProvider,
+    // The relay; its lease holder trims analytics.sales.v1 and the dead letters of analytics' groups.
+    ...typeormEventBusProviders(analyticsProduct.manifest, analyticsEventCatalog),
   ],
   exports: [StreamsRedis, TypeormOutbox, MessagingMetrics],
 })

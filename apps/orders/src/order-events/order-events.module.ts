@@ -1,12 +1,5 @@
 import { EventCatalog } from '@mesh/contract-kit';
-import {
-  inboxPrunerProvider,
-  MessagingMetrics,
-  OutboxRelay,
-  outboxRelayProvider,
-  streamRetentionProvider,
-  TypeormOutbox,
-} from '@mesh/messaging';
+import { MessagingMetrics, typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging';
 import { orderEvents, ordersProduct } from '@mesh/orders-contracts';
 import { Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
@@ -26,10 +19,8 @@ const orderEventCatalog = new EventCatalog(orderEvents);
       inject: [Registry],
       useFactory: (registry: Registry) => new MessagingMetrics(registry),
     },
-    outboxRelayProvider('orders', orderEventCatalog),
-    streamRetentionProvider(ordersProduct.manifest, OutboxRelay),
-    // The customer replica's inbox (group `orders`) is pruned once its events can no longer arrive.
-    inboxPrunerProvider,
+    // The relay, stream retention, and the pruning of the customer replica's inbox (group `orders`).
+    ...typeormEventBusProviders(ordersProduct.manifest, orderEventCatalog),
   ],
   exports: [TypeormOutbox, MessagingMetrics],
 })

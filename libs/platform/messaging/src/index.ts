@@ -50,6 +50,7 @@ export { withRedisCredentials } from './config/redis-credentials';
 export type { RedisConfig } from './config/redis-config';
 export { combineObservers } from './consumer/consumer-observer';
 export { outboxRelayProvider } from './outbox-typeorm/outbox-relay.provider';
+export { typeormEventBusProviders } from './outbox-typeorm/typeorm-event-bus.providers';
 export { streamsDataProductStatus } from './status/streams-data-product-status';
 export type { StreamsStatusOptions } from './status/streams-data-product-status';
 export { typeormDataProductStatus } from './status/typeorm-data-product-status';

@@ -61,14 +61,14 @@ export class PendingReclaimer {
       if (this.stopped) return;
       await this.reclaim(key);
     }
-    await this.sweepIdleConsumers();
+    await this.sweepGroup();
   }
 
   /**
    * Removes the consumers of replicas that crashed, once their pending entries were claimed, and
    * reports entries the group lost to a producer's trimming (settleLostEntries).
    */
-  private async sweepIdleConsumers(): Promise<void> {
+  private async sweepGroup(): Promise<void> {
     const { redis, group, consumer, idleConsumerMs, observer } = this.options;
     if (Date.now() - this.lastSweep < Math.min(sweepIntervalMs, idleConsumerMs)) return;
     this.lastSweep = Date.now();
