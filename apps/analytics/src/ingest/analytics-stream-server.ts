@@ -19,6 +19,7 @@ export function analyticsStreamServer(app: INestApplicationContext): RedisStream
   return new RedisStreamsServer({
     redis: redis.url,
     consumer: redis.consumerName,
+    idleConsumerMs: redis.idleConsumerMs,
     group: ANALYTICS_GROUP,
     contracts: INPUT_CONTRACTS,
     startFrom: 'beginning',

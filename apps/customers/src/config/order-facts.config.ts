@@ -1,4 +1,4 @@
-import { defineConfig, envInt } from '@mesh/service';
+import { defineConfig, envNumber } from '@mesh/service';
 
 /**
  * How long the fact of an ended (cancelled or shipped) order stays in its customer's document.
@@ -8,7 +8,7 @@ import { defineConfig, envInt } from '@mesh/service';
  */
 export const orderFacts = defineConfig(
   'orderFacts',
-  { ORDER_FACTS_KEPT_DAYS: envInt({ min: 1 }).default(30) },
+  { ORDER_FACTS_KEPT_DAYS: envNumber({ above: 0 }).default(30) },
   (env) => ({
     keptForMs: env.ORDER_FACTS_KEPT_DAYS * 24 * 60 * 60 * 1000,
   }),

@@ -15,6 +15,7 @@ export function orderEventsTransport(app: INestApplicationContext): RedisStreams
   return new RedisStreamsServer({
     redis: redis.url,
     consumer: redis.consumerName,
+    idleConsumerMs: redis.idleConsumerMs,
     group: CUSTOMERS_GROUP,
     contracts: orderEvents,
     orderBySubject: true,

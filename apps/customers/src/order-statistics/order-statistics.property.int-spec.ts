@@ -1,12 +1,17 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import type { OrderPlaced } from '@mesh/orders-contracts';
+import { MongoOutbox, redisConfig, type RedisConfig } from '@mesh/messaging';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import fc from 'fast-check';
+import type { Connection, Model } from 'mongoose';
 
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 import { OrdersStream } from '../../test/order-events';
 import { loyaltyTiers, type LoyaltyTiers } from '../config/loyalty-tiers.config';
 import { orderFacts, type OrderFacts } from '../config/order-facts.config';
+import { Customer } from '../store/customer.schema';
 import { CustomerRepository } from '../store/customer.repository';
+import { CustomerWrites } from '../store/customer-writes';
 import { loyaltyTierFor } from './loyalty-tier';
 import type { OrderChange } from './order-effect';
 import { OrderStatisticsService } from './order-statistics.service';
@@ -59,12 +64,21 @@ describe('order statistics whatever the order and number of deliveries, on two r
   let replicas: OrderStatisticsService[];
   let orders: OrdersStream;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const app = context.service.app;
     orders = new OrdersStream(context.redis);
-    // A second service on the same store: its own lanes, as a second process would have.
+    // A second service on the same store with what a second process would have of its own: its
+    // lanes, and its own serialisation of writes (FerretDB's updates race across connections).
+    const writes = new CustomerWrites(app.get<Connection>(getConnectionToken()));
+    await writes.onModuleInit();
+    const repository = new CustomerRepository(
+      app.get<Model<Customer>>(getModelToken(Customer.name)),
+      app.get(MongoOutbox),
+      writes,
+      app.get<RedisConfig>(redisConfig.KEY),
+    );
     const second = new OrderStatisticsService(
-      app.get(CustomerRepository),
+      repository,
       app.get<LoyaltyTiers>(loyaltyTiers.KEY),
       app.get<OrderFacts>(orderFacts.KEY),
     );

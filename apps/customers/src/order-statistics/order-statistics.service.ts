@@ -46,7 +46,8 @@ export class OrderStatisticsService {
       const effect = orderEffect(current, change, this.tiers, now, new Date(now.getTime() - this.facts.keptForMs));
       if (!effect) return 'nothing to do';
       const events = effect.tierChange ? [customerTierChangedEvent(effect.tierChange, event)] : [];
-      if (await this.customers.applyOrderEffect(event.id, effect.filter, effect.update, events)) return 'applied';
+      if (await this.customers.applyOrderEffect(change.customerId, event.id, effect.filter, effect.update, events))
+        return 'applied';
       if (await this.customers.hasApplied(change.customerId, event.id)) return 'nothing to do';
     }
     throw new Error(`${event.type} ${event.id}: customer ${change.customerId} kept changing (${ATTEMPTS} attempts)`);

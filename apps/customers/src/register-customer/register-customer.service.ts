@@ -1,4 +1,5 @@
 import type { RegisterCustomerRequest } from '@mesh/customers-contracts';
+import { isDuplicateKey } from '@mesh/messaging';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -35,7 +36,7 @@ export class RegisterCustomerService {
     try {
       await this.customers.insert(customer, [customerRegisteredEvent(customer)]);
     } catch (error) {
-      if ((error as { code?: unknown }).code === 11000) {
+      if (isDuplicateKey(error)) {
         throw new ConflictException(`a customer with email ${request.email} is already registered`, { cause: error });
       }
       throw error;

@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 
 import type { OrderFact } from '../order-statistics/order-fact';
 import { Customer } from './customer.schema';
-import { CustomerWriteQueue } from './customer-write-queue';
+import { CustomerWrites } from './customer-writes';
 
 /**
  * Customers written before order facts kept the ids of their counted orders in `countedOrderIds`.
@@ -19,7 +19,7 @@ export class CountedOrderIdsMigration implements OnModuleInit {
 
   constructor(
     @InjectModel(Customer.name) private readonly customers: Model<Customer>,
-    private readonly writes: CustomerWriteQueue,
+    private readonly writes: CustomerWrites,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -33,7 +33,7 @@ export class CountedOrderIdsMigration implements OnModuleInit {
         { placed: true, changedAt: customer.updatedAt },
       ]);
       // Through the model's strict casting `orderFacts.<id>` under a Mixed path is kept as given.
-      await this.writes.run(() =>
+      await this.writes.run(customer._id, () =>
         this.customers
           .updateOne(
             { _id: customer._id, countedOrderIds: customer.countedOrderIds },

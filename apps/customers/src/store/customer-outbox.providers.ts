@@ -8,7 +8,7 @@ import type { Model } from 'mongoose';
 import { Registry } from 'prom-client';
 
 import { Customer } from './customer.schema';
-import { CustomerWriteQueue } from './customer-write-queue';
+import { CustomerWrites } from './customer-writes';
 
 const catalog = new EventCatalog(customerEvents);
 
@@ -25,8 +25,8 @@ export const customerOutboxProvider: FactoryProvider<MongoOutbox> = {
  */
 export const customerOutboxRelayProvider: FactoryProvider<MongoOutboxRelay> = {
   provide: MongoOutboxRelay,
-  inject: [getModelToken(Customer.name), CustomerWriteQueue, redisConfig.KEY],
-  useFactory: (customers: Model<Customer>, writes: CustomerWriteQueue, redis: RedisConfig) => {
+  inject: [getModelToken(Customer.name), CustomerWrites, redisConfig.KEY],
+  useFactory: (customers: Model<Customer>, writes: CustomerWrites, redis: RedisConfig) => {
     const logger = new Logger('CustomerOutboxRelay');
     return new MongoOutboxRelay({
       domain: 'customers',

@@ -1,11 +1,11 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { applyEventOnce, MongoOutbox } from '@mesh/messaging';
-import { Injectable } from '@nestjs/common';
+import { applyEventOnce, MongoOutbox, redisConfig, type RedisConfig } from '@mesh/messaging';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
 
 import { Customer } from './customer.schema';
-import { CustomerWriteQueue } from './customer-write-queue';
+import { CustomerWrites } from './customer-writes';
 import {
   CUSTOMER_FIELDS,
   CUSTOMER_WITH_ORDER_FACTS_FIELDS,
@@ -25,12 +25,16 @@ export class CustomerRepository {
   constructor(
     @InjectModel(Customer.name) private readonly customers: Model<Customer>,
     private readonly outbox: MongoOutbox,
-    private readonly writes: CustomerWriteQueue,
+    private readonly writes: CustomerWrites,
+    @Inject(redisConfig.KEY) private readonly bus: RedisConfig,
   ) {}
 
-  /** @throws the driver's duplicate key error (code 11000) when the email key is taken. */
+  /**
+   * An insert needs no lock: the store decides it alone (the unique `_id` and email key).
+   * @throws the driver's duplicate key error (code 11000) when the email key is taken.
+   */
   async insert(customer: Customer, events: readonly EventEnvelope[]): Promise<void> {
-    await this.writes.run(() => this.customers.create(this.outbox.documentWithEvents(customer, events)));
+    await this.customers.create(this.outbox.documentWithEvents(customer, events));
   }
 
   findById(id: string): Promise<StoredCustomer | null> {
@@ -63,7 +67,7 @@ export class CustomerRepository {
     update: UpdateQuery<Customer>,
     events: readonly EventEnvelope[],
   ): Promise<StoredCustomer | null> {
-    return this.writes.run(() =>
+    return this.writes.run(id, () =>
       this.customers
         .findOneAndUpdate({ _id: id, revision }, this.outbox.withEvents(update, events), { returnDocument: 'after' })
         .lean<StoredCustomer>()
@@ -76,13 +80,19 @@ export class CustomerRepository {
    * @returns false when the event was applied before or `filter` matched no customer.
    */
   applyOrderEffect(
+    customerId: string,
     eventId: string,
     filter: QueryFilter<Customer>,
     update: UpdateQuery<Customer>,
     events: readonly EventEnvelope[],
   ): Promise<boolean> {
-    return this.writes.run(() =>
-      applyEventOnce(this.customers, { eventId, filter, update: this.outbox.withEvents(update, events) }),
+    return this.writes.run(customerId, () =>
+      applyEventOnce(this.customers, {
+        eventId,
+        filter,
+        update: this.outbox.withEvents(update, events),
+        keep: this.bus.retention.inboxKeptPerDocument,
+      }),
     );
   }
 

@@ -11,7 +11,7 @@ import {
 import { CountedOrderIdsMigration } from './counted-order-ids-migration';
 import { CustomerRepository } from './customer.repository';
 import { Customer, CustomerSchema } from './customer.schema';
-import { CustomerWriteQueue } from './customer-write-queue';
+import { CustomerWrites } from './customer-writes';
 import { CustomerIndexes } from './customer-indexes';
 
 /** The customers collection, its outbox, the relay that publishes from it, stream retention and the event bus metrics. */
@@ -19,7 +19,7 @@ import { CustomerIndexes } from './customer-indexes';
   imports: [MongooseModule.forFeature([{ name: Customer.name, schema: CustomerSchema }])],
   providers: [
     CustomerRepository,
-    CustomerWriteQueue,
+    CustomerWrites,
     CustomerIndexes,
     CountedOrderIdsMigration,
     customerOutboxProvider,

@@ -10,7 +10,12 @@ describe('idempotencyConfig', () => {
     expect(week.success && idempotencyConfig.fromVariables(week.data)).toEqual({ keyTtlMs: 168 * 3_600_000 });
   });
 
-  it.each(['0', '2161', '1.5', 'a day'])('refuses %j hours', (value) => {
+  it('takes a fraction of an hour (a soak compresses time)', () => {
+    const parsed = parse('0.01');
+    expect(parsed.success && idempotencyConfig.fromVariables(parsed.data)).toEqual({ keyTtlMs: 36_000 });
+  });
+
+  it.each(['0', '2161', '-1', 'a day'])('refuses %j hours', (value) => {
     expect(parse(value).success).toBe(false);
   });
 });

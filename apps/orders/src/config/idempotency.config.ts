@@ -1,4 +1,4 @@
-import { defineConfig, envInt } from '@mesh/service';
+import { defineConfig, envNumber } from '@mesh/service';
 
 /** How long `POST /orders` remembers an Idempotency-Key: `@Inject(idempotencyConfig.KEY)`. */
 export const idempotencyConfig = defineConfig(
@@ -8,7 +8,7 @@ export const idempotencyConfig = defineConfig(
      * A retry within this many hours gets the first answer back; after them the key is deleted and
      * the same key places a new order. Clients retry within minutes: a day is the usual window.
      */
-    ORDERS_IDEMPOTENCY_KEY_TTL_HOURS: envInt({ min: 1, max: 24 * 90 }).default(24),
+    ORDERS_IDEMPOTENCY_KEY_TTL_HOURS: envNumber({ above: 0, max: 24 * 90 }).default(24),
   },
   (env) => ({ keyTtlMs: env.ORDERS_IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000 }),
 );

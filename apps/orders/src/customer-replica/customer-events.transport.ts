@@ -15,6 +15,7 @@ export function customerEventsTransport(app: NestFastifyApplication): RedisStrea
   return new RedisStreamsServer({
     redis: redis.url,
     consumer: redis.consumerName,
+    idleConsumerMs: redis.idleConsumerMs,
     group: ORDERS_CONSUMER_GROUP,
     contracts: customerEvents,
     orderBySubject: true,

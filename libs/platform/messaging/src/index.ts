@@ -26,6 +26,7 @@ export { applyEventOnce } from './inbox-mongoose/apply-event-once';
 export type { EventEffect } from './inbox-mongoose/apply-event-once';
 export { inboxField, inboxPlugin } from './inbox-mongoose/inbox-field';
 export type { InboxFieldOptions } from './inbox-mongoose/inbox-field';
+export { isDuplicateKey } from './outbox-mongoose/is-duplicate-key';
 export { MongoOutbox } from './outbox-mongoose/mongo-outbox';
 export { MongoOutboxRelay } from './outbox-mongoose/mongo-outbox-relay';
 export { outboxField, outboxPlugin } from './outbox-mongoose/outbox-field';

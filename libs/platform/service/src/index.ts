@@ -7,7 +7,16 @@ export { createServiceApp, type AppModule, type ServiceAppOptions } from './boot
 export { runService } from './bootstrap/run-service';
 
 export { defineConfig, type ConfigDefinition } from './config/define-config';
-export { envBool, envInt, envList, envPort, envUrl, type IntBounds } from './config/env-schemas';
+export {
+  envBool,
+  envInt,
+  envList,
+  envNumber,
+  envPort,
+  envUrl,
+  type IntBounds,
+  type NumberBounds,
+} from './config/env-schemas';
 export { ConfigValidationError, type ConfigProblem } from './config/config-validation.error';
 export { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
 

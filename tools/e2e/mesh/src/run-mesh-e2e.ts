@@ -10,6 +10,7 @@ import { randomInt } from 'node:crypto';
 import { checkPolyglotConsumer } from './checks/polyglot-consumer';
 import { malformedRequests } from './fuzz/malformed-requests';
 import { ALL_SCOPES, newJwtSecret, signAccessToken } from './harness/access-tokens';
+import { runMain } from './harness/run-main';
 import { CleanupStack } from './harness/cleanup-stack';
 import { startIsolatedMesh } from './harness/isolated-mesh';
 import { DOMAINS } from './harness/mesh-processes';
@@ -88,12 +89,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 1;
 }
 
-// Exits explicitly: everything the run started is gone by now, and a connection some library
-// keeps open must not hold CI for minutes.
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`e2e: ${describeError(error)}`);
-    process.exit(1);
-  },
-);
+runMain('e2e', main);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { InfraSettings } from '../options';
 import { pingMongo } from '../probe';
 import { startDetachedServer } from './detached-server';
+import { ferretdbCommand, mongodCommand } from './mongo-command';
 import type { StartedServer } from './store-types';
 
 type OnStarted = (server: StartedServer) => void;
@@ -21,9 +22,7 @@ export function startMongod(command: string, settings: InfraSettings, onStarted:
   return startDetachedServer(
     {
       store: 'mongo',
-      kind: 'mongod',
-      command,
-      args: ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dataDir, '--logpath', logFile, '--logappend'],
+      ...mongodCommand(command, port, dataDir, logFile),
       port,
       url: mongoUrl(port),
       dataDir,
@@ -42,9 +41,7 @@ export function startFerretdb(binary: string, settings: InfraSettings, onStarted
   return startDetachedServer(
     {
       store: 'mongo',
-      kind: 'ferretdb',
-      command: binary,
-      args: ['--listen', `127.0.0.1:${port}`, '--data', dataDir],
+      ...ferretdbCommand(binary, port, dataDir),
       port,
       url: mongoUrl(port),
       dataDir,

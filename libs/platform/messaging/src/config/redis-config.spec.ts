@@ -13,9 +13,14 @@ const variables = [
   'REDIS_PASSWORD',
   'REDIS_PASSWORD_FILE',
   'CONSUMER_NAME',
+  'IDLE_CONSUMER_REMOVED_AFTER_SECONDS',
   'STREAM_TRIM_INTERVAL_SECONDS',
   'DEAD_LETTERS_KEPT_DAYS',
   'INBOX_KEPT_DAYS',
+  'STREAM_REPLAY_WINDOW_HOURS',
+  'STREAM_REPLAY_CAP_HOURS',
+  'OUTBOX_SENT_KEPT_HOURS',
+  'INBOX_KEPT_PER_DOCUMENT',
 ];
 
 /** redisConfig() reads process.env, as in a service: run it against exactly `env`. */
@@ -47,24 +52,45 @@ describe('redisConfig', () => {
       url: 'redis://bus:6379',
       username: undefined,
       consumerName: undefined,
-      retention: { intervalMs: 60_000, deadLettersKeptMs: 14 * 24 * 3_600_000, inboxKeptMs: 30 * 24 * 3_600_000 },
+      idleConsumerMs: 600_000,
+      retention: {
+        intervalMs: 60_000,
+        deadLettersKeptMs: 14 * 24 * 3_600_000,
+        inboxKeptMs: 30 * 24 * 3_600_000,
+        inboxKeptPerDocument: 1_000,
+        outboxSentKeptMs: 3_600_000,
+      },
     });
   });
 
-  it('reads the retention schedule, and names a variable that is not a positive integer', () => {
+  it('reads the retention schedule, fractions of days included, and names a variable out of bounds', () => {
     const config = configWith({
       REDIS_URL: 'redis://bus:6379',
       STREAM_TRIM_INTERVAL_SECONDS: '5',
       DEAD_LETTERS_KEPT_DAYS: '1',
-      INBOX_KEPT_DAYS: '2',
+      INBOX_KEPT_DAYS: '0.5',
+      OUTBOX_SENT_KEPT_HOURS: '0.25',
     });
     expect(config.retention).toEqual({
       intervalMs: 5_000,
       deadLettersKeptMs: 24 * 3_600_000,
-      inboxKeptMs: 48 * 3_600_000,
+      inboxKeptMs: 12 * 3_600_000,
+      inboxKeptPerDocument: 1_000,
+      outboxSentKeptMs: 900_000,
     });
     expect(() => configWith({ REDIS_URL: 'redis://bus:6379', STREAM_TRIM_INTERVAL_SECONDS: '0' })).toThrow(
       /STREAM_TRIM_INTERVAL_SECONDS/,
+    );
+    expect(() => configWith({ REDIS_URL: 'redis://bus:6379', INBOX_KEPT_DAYS: '0' })).toThrow(/INBOX_KEPT_DAYS/);
+  });
+
+  it('overrides the replay window only with a window and a cap at least as large', () => {
+    const hours = (window: string, cap: string) =>
+      configWith({ REDIS_URL: 'redis://bus:6379', STREAM_REPLAY_WINDOW_HOURS: window, STREAM_REPLAY_CAP_HOURS: cap });
+    expect(hours('0.01', '0.02').retention.replayOverride).toEqual({ windowMs: 36_000, capMs: 72_000 });
+    expect(() => hours('2', '1')).toThrow(/STREAM_REPLAY_CAP_HOURS/);
+    expect(() => configWith({ REDIS_URL: 'redis://bus:6379', STREAM_REPLAY_WINDOW_HOURS: '1' })).toThrow(
+      /STREAM_REPLAY_CAP_HOURS/,
     );
   });
 

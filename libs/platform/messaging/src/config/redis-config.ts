@@ -1,6 +1,7 @@
 import { ConfigValidationError, defineConfig, envInt, envUrl } from '@mesh/service';
 import { z } from 'zod';
 
+import { busRetention, busRetentionVariables } from './bus-retention';
 import { withRedisCredentials } from './redis-credentials';
 
 /**
@@ -13,8 +14,6 @@ import { withRedisCredentials } from './redis-credentials';
  * REDIS_PASSWORD_FILE, a Swarm secret), which replace the URL's. `url` then carries them, so
  * every client made from it (streams, readiness, BullMQ) authenticates; never log it.
  */
-const DAY_MS = 24 * 3_600_000;
-
 export const redisConfig = defineConfig(
   'redis',
   {
@@ -23,15 +22,9 @@ export const redisConfig = defineConfig(
     REDIS_PASSWORD: z.string().min(1).optional(),
     /** One consumer per replica; defaults to `<host name>-<pid>`. */
     CONSUMER_NAME: z.string().min(1).optional(),
-    /** How often the domain's trimmer trims its streams (StreamRetention). */
-    STREAM_TRIM_INTERVAL_SECONDS: envInt({ min: 1 }).default(60),
-    /** Dead letters and redrive entries older than this are trimmed: long enough for someone to look at them. */
-    DEAD_LETTERS_KEPT_DAYS: envInt({ min: 1 }).default(14),
-    /**
-     * Inbox records older than this are pruned: it must outlast every delivery of an event that can
-     * still come, i.e. the input streams' cap plus DEAD_LETTERS_KEPT_DAYS.
-     */
-    INBOX_KEPT_DAYS: envInt({ min: 1 }).default(30),
+    /** Another replica's consumer idle this long with nothing pending belonged to a crashed replica: removed. */
+    IDLE_CONSUMER_REMOVED_AFTER_SECONDS: envInt({ min: 1 }).default(600),
+    ...busRetentionVariables,
   },
   (env) => {
     if (env.REDIS_USERNAME && !env.REDIS_PASSWORD) {
@@ -45,11 +38,8 @@ export const redisConfig = defineConfig(
       url,
       username: decodeURIComponent(new URL(url).username) || undefined,
       consumerName: env.CONSUMER_NAME,
-      retention: {
-        intervalMs: env.STREAM_TRIM_INTERVAL_SECONDS * 1000,
-        deadLettersKeptMs: env.DEAD_LETTERS_KEPT_DAYS * DAY_MS,
-        inboxKeptMs: env.INBOX_KEPT_DAYS * DAY_MS,
-      },
+      idleConsumerMs: env.IDLE_CONSUMER_REMOVED_AFTER_SECONDS * 1_000,
+      retention: busRetention(env),
     };
   },
 );

@@ -22,6 +22,8 @@ export function outboxRelayProvider(name: string, catalog: EventCatalog): Factor
         dataSource,
         redis: redis.url,
         catalog,
+        retentionMs: redis.retention.outboxSentKeptMs,
+        cleanupIntervalMs: Math.min(60_000, redis.retention.intervalMs),
         observer: { problem: (message, error) => log.warn(error instanceof Error ? `${message}: ${error.message}` : message) },
       });
       metrics.watchOutbox(name, () => relay.backlog());

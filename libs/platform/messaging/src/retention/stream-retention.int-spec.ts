@@ -61,4 +61,25 @@ describe('StreamRetention', () => {
     expect(seen.trimmer).toEqual([{ group: 'never-reads', lost: 10 }]);
     expect(seen.other).toEqual([]);
   });
+
+  it('trims by the replay override instead of the declared week, and says so when it starts', async () => {
+    const replaced = testStream();
+    const key = streamKeys.source(replaced.stream);
+    await new EventPublisher(redis, replaced.catalog).publishBatch(countedEvents(replaced.itemCounted, 5));
+    const overrides: unknown[] = [];
+    const retention = new StreamRetention(redis, {
+      manifest: testManifest({ outputs: [replaced.stream] }),
+      replayOverride: { windowMs: 1, capMs: 1 },
+      deadLettersKeptMs: 1,
+      intervalMs: 50,
+      isTrimmer: () => true,
+      observer: { overridden: (override) => void overrides.push(override) },
+    });
+    retention.onApplicationBootstrap();
+    retentions.push(retention);
+
+    await eventually('the stream trimmed though its manifest keeps a week', async () => (await redis.xlen(key)) === 0);
+    expect(overrides).toEqual([{ windowMs: 1, capMs: 1 }]);
+    await deleteStreamKeys(redis, replaced.stream);
+  });
 });

@@ -34,11 +34,16 @@ export function streamRetentionProvider(
       client.on('error', () => undefined);
       return new StreamRetention(client, {
         manifest,
+        replayOverride: redis.retention.replayOverride,
         deadLettersKeptMs: redis.retention.deadLettersKeptMs,
         intervalMs: redis.retention.intervalMs,
         isTrimmer: () => trimmer.active,
         observer: {
           ...counted,
+          overridden: (override) =>
+            log.warn(
+              `every output stream keeps ${override.windowMs / 1_000} s (cap ${override.capMs / 1_000} s) instead of its declared replay window: STREAM_REPLAY_WINDOW_HOURS is set`,
+            ),
           groupBehind: (stream, behind) => {
             counted.groupBehind?.(stream, behind);
             log.error(

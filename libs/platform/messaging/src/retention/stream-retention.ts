@@ -1,12 +1,15 @@
 import type { DataProductManifest } from '@mesh/contract-kit';
 import type { Redis } from 'ioredis';
 
+import type { ReplayOverride } from '../config/bus-retention';
 import { streamKeys } from '../streams/stream-keys';
 import { type GroupBehind, trimByAge, trimStream, type TrimResult } from './trim-stream';
 
 const HOUR_MS = 3_600_000;
 
 export interface RetentionObserver {
+  /** Trimming starts with the declared replay windows replaced (`replayOverride`). */
+  overridden?(override: ReplayOverride): void;
   trimmed?(result: TrimResult): void;
   /** A group lost entries to a stream's cap: it had fallen further behind than the cap. */
   groupBehind?(stream: string, behind: GroupBehind): void;
@@ -16,6 +19,8 @@ export interface RetentionObserver {
 export interface StreamRetentionOptions {
   /** The domain's manifest: its output streams with their replay, and its input groups. */
   manifest: DataProductManifest;
+  /** Replaces every output stream's declared replay (a soak's minutes instead of days). */
+  replayOverride?: ReplayOverride;
   /** Entries of the domain's dead-letter and redrive streams older than this go. */
   deadLettersKeptMs: number;
   intervalMs: number;
@@ -39,6 +44,7 @@ export class StreamRetention {
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.options.replayOverride) this.options.observer?.overridden?.(this.options.replayOverride);
     this.start();
   }
 
@@ -61,10 +67,13 @@ export class StreamRetention {
 
   /** One round over every stream; a failure on one stream is reported and does not stop the others. */
   async trimAll(): Promise<void> {
-    const { manifest, deadLettersKeptMs, observer } = this.options;
+    const { manifest, deadLettersKeptMs, replayOverride, observer } = this.options;
     for (const port of manifest.outputPorts.streams) {
       await this.attempt(`trimming ${port.stream}`, async () => {
-        const policy = { windowMs: port.replay.windowHours * HOUR_MS, capMs: port.replay.capHours * HOUR_MS };
+        const policy = replayOverride ?? {
+          windowMs: port.replay.windowHours * HOUR_MS,
+          capMs: port.replay.capHours * HOUR_MS,
+        };
         const result = await trimStream(this.redis, port.stream, policy);
         observer?.trimmed?.(result);
         for (const behind of result.behind) observer?.groupBehind?.(port.stream, behind);

@@ -2,6 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createConnection, createServer } from 'node:net';
 
+import { sigkill } from './sigkill';
+
 export interface KillableRedisServerOptions {
   /** Persist to an append-only file in this directory, fsynced on every write. */
   appendOnlyDir?: string;
@@ -58,12 +60,8 @@ export class KillableRedisServer {
   }
 
   /** SIGKILL: connections drop at once, as when a Redis host dies. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return sigkill(this.child);
   }
 }
 

@@ -1,4 +1,4 @@
-import { envBool, envInt, envList, envPort, envUrl } from './env-schemas';
+import { envBool, envInt, envList, envNumber, envPort, envUrl } from './env-schemas';
 
 describe('environment schemas', () => {
   describe('envInt', () => {
@@ -16,6 +16,23 @@ describe('environment schemas', () => {
       expect(envInt({ min: 1, max: 5 }).safeParse('6').error?.issues[0]?.message).toBe(
         'Too big: expected number to be <=5',
       );
+    });
+  });
+
+  describe('envNumber', () => {
+    it('parses decimals strictly', () => {
+      expect(envNumber().parse(' 0.25 ')).toBe(0.25);
+      expect(envNumber().parse('30')).toBe(30);
+      for (const text of ['', '1e3', '.5', '1.', '2 days'])
+        expect(envNumber().safeParse(text).error?.issues[0]?.message).toBe('must be a number like 2 or 0.5');
+    });
+
+    it('applies bounds, including a strict lower one', () => {
+      expect(envNumber({ above: 0 }).safeParse('0').error?.issues[0]?.message).toBe(
+        'Too small: expected number to be >0',
+      );
+      expect(envNumber({ above: 0 }).parse('0.001')).toBe(0.001);
+      expect(envNumber({ max: 2 }).safeParse('2.5').success).toBe(false);
     });
   });
 

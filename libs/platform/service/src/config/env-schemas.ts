@@ -4,6 +4,7 @@ import { z } from 'zod';
 // "12abc" into NaN, so numbers and booleans are parsed strictly instead.
 
 const INTEGER = /^-?\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
 
@@ -18,6 +19,23 @@ export function envInt(bounds: IntBounds = {}) {
   if (bounds.min !== undefined) value = value.min(bounds.min);
   if (bounds.max !== undefined) value = value.max(bounds.max);
   return z.string().trim().regex(INTEGER, 'must be an integer').transform(Number).pipe(value);
+}
+
+export interface NumberBounds extends IntBounds {
+  /** The value must be greater than this (e.g. 0 for a duration that may be fractional but not zero). */
+  readonly above?: number;
+}
+
+/**
+ * A decimal number, optionally bounded: `envNumber({ above: 0 })`. For durations in a coarse unit
+ * that a test or a soak needs in seconds (`INBOX_KEPT_DAYS=0.002` is about three minutes).
+ */
+export function envNumber(bounds: NumberBounds = {}) {
+  let value = z.number();
+  if (bounds.above !== undefined) value = value.gt(bounds.above);
+  if (bounds.min !== undefined) value = value.min(bounds.min);
+  if (bounds.max !== undefined) value = value.max(bounds.max);
+  return z.string().trim().regex(DECIMAL, 'must be a number like 2 or 0.5').transform(Number).pipe(value);
 }
 
 /** A TCP port; 0 asks the OS for a free one (handy in tests). */

@@ -19,13 +19,16 @@ export interface ApiRequest {
 /** Thrown when a request got no answer at all (refused, reset, timed out). */
 export class NoAnswerError extends Error {}
 
+/** Where the API answers: one URL, or a choice made per request (e.g. the next running replica). */
+export type BaseUrl = string | (() => string);
+
 /**
  * One domain's public HTTP API as a client sees it: JSON in and out, with the run's access
  * token. Every answer is tallied; what to make of a status is the caller's business.
  */
 export class JsonApi {
   constructor(
-    readonly baseUrl: string,
+    private readonly baseUrl: BaseUrl,
     private readonly token: string,
     private readonly tally: StatusTally,
     private readonly timeoutMs = 10_000,
@@ -34,10 +37,11 @@ export class JsonApi {
   async send<T = unknown>(request: ApiRequest): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = { authorization: bearer(this.token), ...request.headers };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl()}${request.path}`;
     let response: Response;
     let text: string;
     try {
-      response = await fetch(`${this.baseUrl}${request.path}`, {
+      response = await fetch(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -45,7 +49,7 @@ export class JsonApi {
       });
       text = await response.text();
     } catch (error) {
-      throw new NoAnswerError(`${request.method} ${this.baseUrl}${request.path}: no answer`, { cause: error });
+      throw new NoAnswerError(`${request.method} ${url}: no answer`, { cause: error });
     }
     this.tally.record(request.endpoint, response.status, text);
     return { status: response.status, headers: response.headers, body: (text && parseJson(text)) as T };

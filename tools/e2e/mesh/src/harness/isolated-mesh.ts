@@ -21,11 +21,18 @@ export interface IsolatedMeshOptions {
   serviceEnv?: Record<string, string>;
   /** AUTH_JWT_SECRET for the services; a new random one when not given. */
   jwtSecret?: string;
+  /** Processes per domain (1): each replica set is the three domains on ports of their own. */
+  replicas?: number;
+  /** A MongoDB-compatible server of the run's own, which the run may restart (stores.mongo). */
+  ownMongo?: boolean;
 }
 
 /** A whole mesh that shares nothing it could break with the developer's or CI's other runs. */
 export interface IsolatedMesh {
+  /** The first replica of each domain. */
   readonly processes: MeshProcesses;
+  /** Every replica set (one with `replicas: 1`), the first being `processes`. */
+  readonly replicaSets: readonly MeshProcesses[];
   readonly stores: IsolatedStores;
   /** The AUTH_JWT_SECRET the services were given. */
   readonly jwtSecret: string;
@@ -45,14 +52,11 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
       DOMAINS.map((name) => ({ name })),
       options.buildOutput,
     );
-  const stores = await startIsolatedStores(options.purpose, cleanup, options.log);
+  const stores = await startIsolatedStores(options.purpose, cleanup, options.log, options.ownMongo);
 
   const logDir = join(WORKSPACE_ROOT, '.mesh', options.purpose, 'logs');
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
-  const services = new Map<DomainName, MeshService>();
-  for (const name of DOMAINS) services.set(name, { name, port: await freePort() });
-
   const jwtSecret = options.jwtSecret ?? newJwtSecret();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -67,9 +71,21 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
     TIER_GOLD_MIN_ORDERS: '10',
     ...options.serviceEnv,
   };
-  const processes = new MeshProcesses(services, env, logDir);
-  cleanup.defer('stop the services', () => processes.stopAll());
-  await processes.startAll();
-  options.log(`mesh: ${DOMAINS.map((name) => `${name} ${processes.url(name)}`).join(', ')}; logs in ${logDir}`);
-  return { processes, stores, jwtSecret, token: signAccessToken(jwtSecret, ALL_SCOPES), logDir };
+  const replicas = options.replicas ?? 1;
+  const replicaSets: MeshProcesses[] = [];
+  for (let replica = 1; replica <= replicas; replica += 1) {
+    const services = new Map<DomainName, MeshService>();
+    for (const name of DOMAINS) services.set(name, { name, port: await freePort() });
+    const setLogDir = replicas === 1 ? logDir : join(logDir, `replica-${replica}`);
+    mkdirSync(setLogDir, { recursive: true });
+    const processes = new MeshProcesses(services, env, setLogDir);
+    cleanup.defer(`stop the services${replicas === 1 ? '' : ` of replica set ${replica}`}`, () => processes.stopAll());
+    replicaSets.push(processes);
+  }
+  // One set after the other: the first creates the schemas and groups the others then find.
+  for (const processes of replicaSets) await processes.startAll();
+  for (const processes of replicaSets)
+    options.log(`mesh: ${DOMAINS.map((name) => `${name} ${processes.url(name)}`).join(', ')}; logs in ${logDir}`);
+  const token = signAccessToken(jwtSecret, ALL_SCOPES);
+  return { processes: replicaSets[0], replicaSets, stores, jwtSecret, token, logDir };
 }

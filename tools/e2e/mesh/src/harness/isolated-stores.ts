@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { CleanupStack } from './cleanup-stack';
+import { KillableMongoServer } from './killable-mongo-server';
 
 /** The stores of one isolated mesh: its own databases and a Redis server of its own. */
 export interface IsolatedStores {
@@ -12,6 +13,8 @@ export interface IsolatedStores {
   readonly env: Record<string, string>;
   /** The run's own redis-server: the scenario kills and restarts it. */
   readonly redis: KillableRedisServer;
+  /** The run's own MongoDB-compatible server, when asked for (`ownMongo`): the soak restarts it. */
+  readonly mongo?: KillableMongoServer;
   /** One line per store: what it is and where. */
   readonly description: string[];
 }
@@ -27,11 +30,21 @@ export async function startIsolatedStores(
   purpose: string,
   cleanup: CleanupStack,
   log: (line: string) => void,
+  ownMongo = false,
 ): Promise<IsolatedStores> {
-  const infra = await up({ stores: ['postgres', 'mongo'], log });
+  const infra = await up({ stores: ownMongo ? ['postgres'] : ['postgres', 'mongo'], log });
   const started: StoreKind[] = infra.startedNow.map((server) => server.store);
   if (started.length > 0) cleanup.defer(`stop ${started.join(', ')}`, () => down({ stores: started, log }));
   const storeEnv = Object.assign({}, ...infra.stores.map((store) => store.env)) as Record<string, string>;
+  let mongo: KillableMongoServer | undefined;
+  if (ownMongo) {
+    const mongoDir = mkdtempSync(join(tmpdir(), `mesh-${purpose}-mongo-`));
+    cleanup.defer(`remove ${mongoDir}`, () => rmSync(mongoDir, { recursive: true, force: true }));
+    mongo = await KillableMongoServer.start(mongoDir, log);
+    const server = mongo;
+    cleanup.defer(`stop ${server.kind} on port ${server.port}`, () => server.kill());
+    storeEnv['CUSTOMERS_MONGODB_URL'] = server.url('customers');
+  }
   // The testing helpers read the server URLs from the environment.
   process.env['POSTGRES_URL'] = storeEnv['POSTGRES_URL'];
   process.env['CUSTOMERS_MONGODB_URL'] = storeEnv['CUSTOMERS_MONGODB_URL'];
@@ -58,9 +71,10 @@ export async function startIsolatedStores(
       REDIS_URL: redis.url,
     },
     redis,
+    mongo,
     description: [
       `PostgreSQL databases ${orders.name}, ${analytics.name}`,
-      `MongoDB-compatible database ${customers.name} at ${customersUrl.host}`,
+      `MongoDB-compatible database ${customers.name} at ${customersUrl.host}${mongo ? ` (${mongo.kind} of its own)` : ''}`,
       `redis-server of its own at ${redis.url} (append-only file in ${appendOnlyDir})`,
     ],
   };

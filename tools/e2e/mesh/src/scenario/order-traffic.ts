@@ -17,14 +17,24 @@ export interface OrderTrafficCounts {
   /** Requests retried with their Idempotency-Key because no answer came. */
   retriedWithoutAnswer: number;
   cancelled: number;
+  /** Orders shipped because more than `maxOpenOrders` were open. */
+  shipped: number;
   /** 422: the orders domain had not heard of the customer yet (its replica follows customers' events). */
   customerNotYetKnown: number;
+}
+
+export interface OrderTrafficOptions {
+  workers: number;
+  pauseMs: number;
+  /** Ship the oldest open order whenever more than this many are open, so that every order ends (the soak). */
+  maxOpenOrders?: number;
 }
 
 /**
  * Customers placing orders (each with an Idempotency-Key) and cancelling some, from `workers`
  * loops, until stopped. A request without an answer is retried with its key, as a real client
- * would: the key makes the retry safe. Every accepted order and cancellation goes to the ledger.
+ * would: the key makes the retry safe. Every accepted order and cancellation goes to the ledger
+ * (a shipment changes no figure).
  */
 export class OrderTraffic {
   readonly counts: OrderTrafficCounts = {
@@ -32,6 +42,7 @@ export class OrderTraffic {
     replayed: 0,
     retriedWithoutAnswer: 0,
     cancelled: 0,
+    shipped: 0,
     customerNotYetKnown: 0,
   };
   private readonly known: string[] = [];
@@ -44,7 +55,7 @@ export class OrderTraffic {
     private readonly orders: JsonApi,
     private readonly ledger: Ledger,
     private readonly problems: Problems,
-    private readonly options: { workers: number; pauseMs: number },
+    private readonly options: OrderTrafficOptions,
   ) {}
 
   /** New customers; they get orders once the orders domain knows them. */
@@ -83,6 +94,7 @@ export class OrderTraffic {
     while (!this.stopped) {
       const newCustomer = [...this.notYetKnown][0];
       if (newCustomer && Math.random() < 0.2) await this.orderFromNewCustomer(newCustomer);
+      else if (this.cancellable.length > (this.options.maxOpenOrders ?? Infinity)) await this.shipOldest();
       else if (this.cancellable.length > 0 && Math.random() < 0.12) await this.cancelOne();
       else if (this.known.length > 0) await this.placeOrder(this.known[Math.floor(Math.random() * this.known.length)]);
       await sleep(this.options.pauseMs);
@@ -155,6 +167,24 @@ export class OrderTraffic {
         `cancelling order ${orderId} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`,
       );
     }
+  }
+
+  private async shipOldest(): Promise<void> {
+    const orderId = this.cancellable.shift();
+    if (orderId === undefined) return;
+    const request: ApiRequest = {
+      endpoint: 'POST /orders/:id/ship',
+      method: 'POST',
+      path: `/orders/${orderId}/ship`,
+    };
+    const answer = await this.sendRetrying<OrderResponse>(request);
+    // After a retry without answer, a 409 means the first attempt went through.
+    if (answer?.status === 200 || (answer?.status === 409 && (await this.statusOf(orderId)) === 'shipped'))
+      this.counts.shipped += 1;
+    else if (answer)
+      this.problems.add(
+        `shipping order ${orderId} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`,
+      );
   }
 
   private async statusOf(orderId: string): Promise<string> {

@@ -1,0 +1,67 @@
+import type { Point, Series } from '../samples/series-table';
+import { plateauOf } from './plateau';
+
+const RUN_SECONDS = 300;
+
+function series(unit: Series['unit'], value: (at: number) => number): Series {
+  const points: Point[] = [];
+  for (let at = 0; at <= RUN_SECONDS; at += 10) points.push({ at, value: value(at) });
+  return { name: 'test', unit, points };
+}
+
+describe('plateauOf', () => {
+  it('finds a series that levels off after its window flat', () => {
+    const verdict = plateauOf(
+      series('entries', (at) => Math.min(at, 60) * 20),
+      RUN_SECONDS,
+    );
+    expect(verdict).toMatchObject({ middleMax: 1_200, lastMax: 1_200, flat: true });
+  });
+
+  it('finds a series that keeps growing not flat', () => {
+    const verdict = plateauOf(
+      series('rows', (at) => at * 20),
+      RUN_SECONDS,
+    );
+    expect(verdict).toMatchObject({ middleMax: 4_000, lastMax: 6_000, flat: false });
+  });
+
+  it('tolerates a sawtooth whose peaks stay within 10 %', () => {
+    const heap = series('bytes', (at) => 100e6 + ((at % 60) / 60) * 50e6 + (at > 200 ? 10e6 : 0));
+    expect(plateauOf(heap, RUN_SECONDS).flat).toBe(true);
+  });
+
+  it('calls a rise of more than 10 % growth once it passes the noise floor', () => {
+    expect(
+      plateauOf(
+        series('bytes', (at) => (at > 200 ? 120e6 : 100e6)),
+        RUN_SECONDS,
+      ).flat,
+    ).toBe(false);
+    expect(
+      plateauOf(
+        series('entries', (at) => (at > 200 ? 6 : 2)),
+        RUN_SECONDS,
+      ).flat,
+    ).toBe(true);
+    expect(
+      plateauOf(
+        series('entries', (at) => (at > 200 ? 30 : 2)),
+        RUN_SECONDS,
+      ).flat,
+    ).toBe(false);
+  });
+
+  it('counts a series that appears only in the last third from zero', () => {
+    const late: Series = { name: 'late', unit: 'entries', points: [{ at: 290, value: 50 }] };
+    expect(plateauOf(late, RUN_SECONDS)).toMatchObject({ middleMax: 0, lastMax: 50, flat: false });
+  });
+
+  it("judges a process's memory only in runs of ten minutes or more", () => {
+    const rss: Series = { ...series('bytes', (at) => 100e6 + at * 1e6), warmsUp: true };
+    expect(plateauOf(rss, RUN_SECONDS)).toMatchObject({ flat: false, judged: false });
+    expect(
+      plateauOf({ ...rss, points: rss.points.map((point) => ({ ...point, at: point.at * 2 })) }, 600),
+    ).toMatchObject({ flat: false, judged: true });
+  });
+});

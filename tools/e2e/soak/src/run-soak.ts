@@ -1,0 +1,80 @@
+/**
+ * `npm run soak -- [--minutes N] [--no-build] [--without-retention]`: months of operation
+ * compressed into minutes (README.md beside this folder). Two replicas of every domain under
+ * steady traffic, with replicas killed and the stores restarted, sampled every 10 s; passes when
+ * every accepted order is counted exactly once and every sampled series levels off.
+ */
+import { describeError, WORKSPACE_ROOT } from '@mesh/infra';
+import { join } from 'node:path';
+
+import { runMain } from '../../mesh/src/harness/run-main';
+import { CleanupStack } from '../../mesh/src/harness/cleanup-stack';
+import { startIsolatedMesh } from '../../mesh/src/harness/isolated-mesh';
+import { Problems } from '../../mesh/src/scenario/problems';
+import { writeSoakReport } from './report/soak-report';
+import { runSoak } from './scenario/soak-run';
+import { retentionEnv, soakSettings } from './soak-settings';
+
+const log = (line: string) => console.log(`soak: ${line}`);
+
+async function main(argv: readonly string[]): Promise<number> {
+  const settings = soakSettings(argv);
+  const cleanup = new CleanupStack();
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`soak: ${signal}, removing what the run started`);
+    void cleanup.run(log).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const problems = new Problems();
+  const reportDir = join(WORKSPACE_ROOT, '.mesh', 'soak', 'report');
+  try {
+    const serviceEnv = { ...retentionEnv(settings), LOG_LEVEL: 'warn' };
+    log(
+      `retention: ${Object.entries(serviceEnv)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ')}`,
+    );
+    const mesh = await startIsolatedMesh(
+      { purpose: 'soak', build: settings.build, log, serviceEnv, replicas: 2, ownMongo: true },
+      cleanup,
+    );
+    const result = await runSoak(mesh, settings, problems, log);
+    const report = writeSoakReport(result, settings, reportDir);
+    console.log(`\n${report.table}\n`);
+    log(`samples, charts and report in ${report.reportFile}`);
+    for (const verdict of report.verdicts.filter((one) => !one.flat && one.judged))
+      problems.add(
+        `${verdict.series.name} keeps growing: ${verdict.lastMax} in the last third, ${verdict.middleMax} in the middle third`,
+      );
+    if (!result.convergence.settled)
+      problems.add(
+        `figures still differ ${result.convergence.seconds.toFixed(0)} s after the traffic stopped: ${result.convergence.comparison.differences.slice(0, 5).join('; ')}`,
+      );
+    for (const crash of result.crashes) problems.add(`a replica exited on its own: ${crash}`);
+    for (const error of result.tally.serverErrors.filter((line) => !/→ 503/.test(line)).slice(0, 10))
+      problems.add(`server error: ${error}`);
+    for (const [sampler, gaps] of result.samplingGaps)
+      log(`${sampler} could not be sampled ${gaps} time(s) (a restart)`);
+    log(
+      `answers: ${result.tally
+        .summary()
+        .map(([endpoint, counts]) => `${endpoint} ${counts}`)
+        .join('; ')}`,
+    );
+  } catch (error) {
+    problems.add(`the soak could not run to its end: ${describeError(error)}`);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    for (const failure of await cleanup.run(log)) problems.add(failure);
+  }
+  if (problems.list.length === 0) {
+    log(`PASSED: figures exact, every series flat (${settings.minutes} min)`);
+    return 0;
+  }
+  console.error(`soak: FAILED:\n- ${problems.list.join('\n- ')}`);
+  return 1;
+}
+
+runMain('soak', main);

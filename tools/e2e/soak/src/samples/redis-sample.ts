@@ -1,0 +1,33 @@
+import { readGroups } from '@mesh/messaging';
+import type { Redis } from 'ioredis';
+
+import { withRedis } from '../../../mesh/src/scenario/stream-groups';
+import type { SeriesTable } from './series-table';
+
+/**
+ * Redis as the soak sees it: `used_memory`, the length of every stream (output ports, dead-letter
+ * and redrive streams alike: the run's Redis holds nothing else) and the consumers of each group,
+ * which must not pile up while replicas are killed.
+ */
+export async function sampleRedis(redisUrl: string, table: SeriesTable): Promise<void> {
+  await withRedis(redisUrl, async (redis) => {
+    const memory = /^used_memory:(\d+)/m.exec(await redis.info('memory'));
+    if (memory) table.record('redis used_memory', 'bytes', Number(memory[1]));
+    for (const key of await streamKeysOf(redis)) {
+      table.record(`stream ${key}`, 'entries', await redis.xlen(key));
+      for (const group of await readGroups(redis, key))
+        table.record(`consumers of group ${group.name} on ${key}`, 'consumers', group.consumers);
+    }
+  });
+}
+
+async function streamKeysOf(redis: Redis): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'COUNT', 1_000, 'TYPE', 'stream');
+    keys.push(...found);
+    cursor = next;
+  } while (cursor !== '0');
+  return keys.sort();
+}

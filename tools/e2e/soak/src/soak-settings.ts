@@ -1,0 +1,83 @@
+/** How the soak runs: from `npm run soak -- [--minutes N] [--no-build] [--without-retention]`. */
+export interface SoakSettings {
+  minutes: number;
+  build: boolean;
+  /**
+   * Run with the production retention (a week of replay, days of inbox…): nothing is trimmed
+   * within the run, so the plateau check must fail. Proves that the check can fail.
+   */
+  withoutRetention: boolean;
+  /** The compressed replay window every retention setting is derived from. */
+  windowSeconds: number;
+  sampleEverySeconds: number;
+  /** One replica is SIGKILLed and restarted this often, in turn. */
+  killEverySeconds: number;
+  /** Redis and the MongoDB-compatible store are each down this long, once. */
+  storeDownMs: number;
+  customers: number;
+  orderWorkers: number;
+  orderPauseMs: number;
+  maxOpenOrders: number;
+}
+
+export const USAGE = 'usage: npm run soak -- [--minutes N] [--no-build] [--without-retention]';
+
+export function soakSettings(argv: readonly string[]): SoakSettings {
+  let minutes = 10;
+  const flags = new Set<string>();
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (argument === '--minutes') {
+      minutes = Number(argv[(index += 1)]);
+      if (!Number.isInteger(minutes) || minutes < 3 || minutes > 24 * 60)
+        throw new Error(`--minutes takes a whole number from 3 to 1440, got "${argv[index]}"; ${USAGE}`);
+    } else if (argument === '--no-build' || argument === '--without-retention') {
+      flags.add(argument);
+    } else {
+      throw new Error(`unknown argument ${argument}; ${USAGE}`);
+    }
+  }
+  return {
+    minutes,
+    build: !flags.has('--no-build'),
+    withoutRetention: flags.has('--without-retention'),
+    // A tenth of the run: the longest retention (3 windows) has passed before the middle third starts.
+    windowSeconds: Math.min(900, Math.max(30, Math.round((minutes * 60) / 10))),
+    sampleEverySeconds: 10,
+    killEverySeconds: 60,
+    storeDownMs: 5_000,
+    customers: 30,
+    orderWorkers: 2,
+    orderPauseMs: 100,
+    maxOpenOrders: 40,
+  };
+}
+
+/**
+ * The services' retention settings, every one derived from the window W so that months of
+ * operation fit in minutes: streams keep W (cap 2W); dead letters and sent outbox rows W; inbox
+ * records and ended order facts 3W (the cap plus the dead-letter window, as the READMEs require);
+ * Idempotency-Keys 2W (longer than any retry of the traffic); consumers of killed replicas go
+ * after W idle. Trimming runs six times per window. A customer document remembers its last 50
+ * applied event ids instead of 1,000: a count, compressed like the durations so that the sum over
+ * all customers levels off within minutes.
+ */
+export function retentionEnv(settings: SoakSettings): Record<string, string> {
+  const w = settings.windowSeconds;
+  const interval = { STREAM_TRIM_INTERVAL_SECONDS: String(Math.max(1, Math.round(w / 6))) };
+  if (settings.withoutRetention) return interval;
+  const hours = (seconds: number) => (seconds / 3_600).toFixed(9);
+  const days = (seconds: number) => (seconds / 86_400).toFixed(9);
+  return {
+    ...interval,
+    STREAM_REPLAY_WINDOW_HOURS: hours(w),
+    STREAM_REPLAY_CAP_HOURS: hours(2 * w),
+    DEAD_LETTERS_KEPT_DAYS: days(w),
+    OUTBOX_SENT_KEPT_HOURS: hours(w),
+    INBOX_KEPT_DAYS: days(3 * w),
+    ORDER_FACTS_KEPT_DAYS: days(3 * w),
+    ORDERS_IDEMPOTENCY_KEY_TTL_HOURS: hours(2 * w),
+    IDLE_CONSUMER_REMOVED_AFTER_SECONDS: String(w),
+    INBOX_KEPT_PER_DOCUMENT: '50',
+  };
+}
