@@ -16,7 +16,11 @@ beforeAll(async () => {
   orders = await FakeUpstream.serving(
     documentOf(products.orders, {
       outputs: [
-        { stream: 'orders.order.v1', length: 7, groups: [{ name: 'customers', lag: 1, pending: 0, consumers: 1 }] },
+        {
+          stream: 'orders.order.v1',
+          length: 7,
+          groups: [{ name: 'customers', lag: 1, pending: 0, consumers: 1, lostToCap: 0 }],
+        },
       ],
     }),
   );
@@ -62,7 +66,16 @@ describe('GET /api/lineage', () => {
     expect(lineage.nodes.map((node) => `${node.id}:${node.state}`)).toEqual(['orders:listed', 'customers:listed']);
     expect(lineage.edges.map((edge) => `${edge.from}→${edge.to}`)).toEqual(['customers→orders', 'orders→customers']);
     expect(lineage.streams.find((stream) => stream.stream === 'orders.order.v1')?.consumers).toEqual([
-      { group: 'customers', domain: 'customers', declared: true, measured: true, lag: 1, pending: 0, consumers: 1 },
+      {
+        group: 'customers',
+        domain: 'customers',
+        declared: true,
+        measured: true,
+        lag: 1,
+        pending: 0,
+        consumers: 1,
+        lostToCap: 0,
+      },
     ]);
   });
 });

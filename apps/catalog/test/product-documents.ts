@@ -31,5 +31,15 @@ export function inputStatus(
   group: string,
   figures: Partial<InputStreamStatus> = {},
 ): InputStreamStatus {
-  return { stream, group, lag: 0, pending: 0, deadLetters: 0, behindSeconds: 0, lastDeliveredAt: null, ...figures };
+  return {
+    stream,
+    group,
+    lag: 0,
+    pending: 0,
+    deadLetters: 0,
+    lostToCap: 0,
+    behindSeconds: 0,
+    lastDeliveredAt: null,
+    ...figures,
+  };
 }

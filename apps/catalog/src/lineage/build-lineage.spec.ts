@@ -12,9 +12,9 @@ describe('buildLineage', () => {
           stream: 'orders.order.v1',
           length: 12,
           groups: [
-            { name: 'customers', lag: 2, pending: 1, consumers: 1 },
-            { name: 'analytics', lag: 0, pending: 0, consumers: 2 },
-            { name: 'audit-tap', lag: 12, pending: 0, consumers: 0 },
+            { name: 'customers', lag: 2, pending: 1, consumers: 1, lostToCap: 0 },
+            { name: 'analytics', lag: 0, pending: 0, consumers: 2, lostToCap: 0 },
+            { name: 'audit-tap', lag: 12, pending: 0, consumers: 0, lostToCap: 4 },
           ],
         },
       ],
@@ -74,9 +74,36 @@ describe('buildLineage', () => {
       'analytics:analytics.sales.v1',
     ]);
     expect(streams[0].consumers).toEqual([
-      { group: 'analytics', domain: 'analytics', declared: true, measured: true, lag: 0, pending: 0, consumers: 2 },
-      { group: 'audit-tap', domain: null, declared: false, measured: true, lag: 12, pending: 0, consumers: 0 },
-      { group: 'customers', domain: 'customers', declared: true, measured: true, lag: 2, pending: 1, consumers: 1 },
+      {
+        group: 'analytics',
+        domain: 'analytics',
+        declared: true,
+        measured: true,
+        lag: 0,
+        pending: 0,
+        consumers: 2,
+        lostToCap: 0,
+      },
+      {
+        group: 'audit-tap',
+        domain: null,
+        declared: false,
+        measured: true,
+        lag: 12,
+        pending: 0,
+        consumers: 0,
+        lostToCap: 4,
+      },
+      {
+        group: 'customers',
+        domain: 'customers',
+        declared: true,
+        measured: true,
+        lag: 2,
+        pending: 1,
+        consumers: 1,
+        lostToCap: 0,
+      },
     ]);
     // declared by orders and analytics, but the customers stream has measured no group yet
     expect(streams[1].consumers.map((consumer) => [consumer.domain, consumer.measured, consumer.lag])).toEqual([

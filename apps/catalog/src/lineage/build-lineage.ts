@@ -70,6 +70,7 @@ function consumersOf(stream: string, producer: CatalogDocument, edges: readonly 
       lag: group?.lag ?? null,
       pending: group?.pending ?? null,
       consumers: group?.consumers ?? null,
+      lostToCap: group?.lostToCap ?? null,
     });
   }
   for (const group of groups) {
@@ -82,6 +83,7 @@ function consumersOf(stream: string, producer: CatalogDocument, edges: readonly 
       lag: group.lag,
       pending: group.pending,
       consumers: group.consumers,
+      lostToCap: group.lostToCap ?? null,
     });
   }
   const sorted = [...consumers.values()].sort((a, b) => a.group.localeCompare(b.group));

@@ -58,4 +58,6 @@ export interface StreamConsumer {
   lag: number | null;
   pending: number | null;
   consumers: number | null;
+  /** Entries the group lost to the stream's cap, as the producer counted them; null when not measured. */
+  lostToCap: number | null;
 }

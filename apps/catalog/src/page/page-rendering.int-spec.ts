@@ -19,7 +19,7 @@ const upstreams: FakeUpstream[] = [];
 
 beforeAll(async () => {
   const hostile = documentOf(products.customers, {
-    inputs: [inputStatus('orders.order.v1', 'customers', { deadLetters: 3 })],
+    inputs: [inputStatus('orders.order.v1', 'customers', { deadLetters: 3, lostToCap: 7 })],
     serviceLevels: [
       { name: 'dead-letters:orders.order.v1', objective: '0', measured: '3', kept: false },
       { name: 'consumer-lag:orders.order.v1', objective: '≤ 1000', measured: '0', kept: true },
@@ -31,7 +31,16 @@ beforeAll(async () => {
     owner: { team: HOSTILE, contact: 'javascript:alert(1)' },
     outputPorts: { ...hostile.manifest.outputPorts, api: { description: HOSTILE, openApiPath: 'javascript:alert(1)' } },
   };
-  upstreams.push(await FakeUpstream.serving(hostile), await FakeUpstream.serving(documentOf(products.orders)));
+  const orders = documentOf(products.orders, {
+    outputs: [
+      {
+        stream: 'orders.order.v1',
+        length: 5,
+        groups: [{ name: 'customers', lag: 0, pending: 0, consumers: 1, lostToCap: 7 }],
+      },
+    ],
+  });
+  upstreams.push(await FakeUpstream.serving(hostile), await FakeUpstream.serving(orders));
   upstreams.push(await FakeUpstream.serving({ manifest: HOSTILE }));
   [chromium, { app: catalog }] = await Promise.all([
     launchChromium(),
@@ -105,5 +114,14 @@ describe('the catalog page', () => {
     expect(
       await customers().locator('[data-testid="input-dead-letters"][data-stream="orders.order.v1"]').textContent(),
     ).toBe('3');
+  });
+
+  it("says how many entries a group lost to a stream's cap, on the producer's side and on the consumer's", async () => {
+    const orders = page.locator('[data-testid="product-card"][data-product="orders"]');
+    const consumer = orders.locator('[data-testid="stream-consumer"][data-group="customers"]');
+    expect(await consumer.getByTestId('consumer-lost').textContent()).toBe(' — lost 7 entries to the cap');
+    const lost = customers().locator('[data-testid="input-lost"][data-stream="orders.order.v1"]');
+    expect(await lost.textContent()).toBe('7');
+    expect(await lost.getAttribute('class')).toBe('figure bad');
   });
 });

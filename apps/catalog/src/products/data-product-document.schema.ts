@@ -57,7 +57,10 @@ const statusSchema = z.object({
     z.object({
       stream: text,
       length: figure,
-      groups: z.array(z.object({ name: text, lag: figure, pending: figure, consumers: figure })),
+      groups: z.array(
+        // lostToCap is optional: a domain on an older platform does not report it.
+        z.object({ name: text, lag: figure, pending: figure, consumers: figure, lostToCap: figure.optional() }),
+      ),
       error: problem,
     }),
   ),
@@ -68,6 +71,7 @@ const statusSchema = z.object({
       lag: figure,
       pending: figure,
       deadLetters: figure,
+      lostToCap: figure.optional(),
       behindSeconds: figure.optional(),
       lastDeliveredAt: text.nullable().optional(),
       error: problem,

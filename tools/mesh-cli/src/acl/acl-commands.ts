@@ -55,6 +55,12 @@ export const consumeCommands = [
   'watch',
 ] as const;
 
+/** A producer's count of what each group lost to its streams' caps (StreamRetention adds, the status reads). */
+export const lostCountCommands = ['hincrby', 'hgetall'] as const;
+
+/** A consumer reading what its own group lost to an input's cap (the status endpoint). */
+export const lostReadCommands = ['hget'] as const;
+
 /** A consumer on its own dead-letter and redrive streams: move entries in and out, drop them, trim them by age. */
 export const ownStreamCommands = ['xadd', 'xdel', 'xtrim', 'del', 'xrange', 'xrevrange', 'xlen', 'xinfo'] as const;
 

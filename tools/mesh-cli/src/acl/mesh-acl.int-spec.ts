@@ -119,6 +119,13 @@ describe('the Redis ACL generated from the manifests', () => {
         behind: [],
       });
       expect(await orders.xlen(streamKeys.source(ORDER_STREAM))).toBe(0);
+      // The producer's trimmer counts what a group lost to the cap; the consumer reads its own count only.
+      const lost = streamKeys.lost(ORDER_STREAM);
+      expect(await orders.hincrby(lost, 'customers', 2)).toBe(2);
+      expect(await orders.hgetall(lost)).toEqual({ customers: '2' });
+      expect(await customers.hget(lost, 'customers')).toBe('2');
+      await expect(customers.hincrby(lost, 'customers', -2)).rejects.toThrow(refused);
+      await expect(customers.hget(streamKeys.lost(CUSTOMER_STREAM), 'orders')).rejects.toThrow(refused);
       // The consumer trims its own dead-letter stream.
       await customers.xadd(deadLetters, '*', 'reason', 'an old one');
       await new Promise((resolve) => setTimeout(resolve, 2));

@@ -57,6 +57,7 @@ describe('domainAccess', () => {
     const producer = domainAccess({ ...ordersProduct.manifest, inputPorts: [] });
     expect(producer.selectors.map((selector) => selector.purpose)).toEqual([
       'publish to, trim and inspect its output streams',
+      "count the entries groups lost to its streams' caps",
     ]);
   });
 });

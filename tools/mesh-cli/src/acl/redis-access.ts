@@ -6,6 +6,8 @@ import {
   consumeCommands,
   deadLetterCommands,
   inspectCommands,
+  lostCountCommands,
+  lostReadCommands,
   ownStreamCommands,
   prefixCommands,
   publishCommands,
@@ -48,6 +50,11 @@ export function domainAccess(manifest: DataProductManifest): RedisUserAccess {
       keys: outputs,
       commands: publishCommands,
     });
+    selectors.push({
+      purpose: "count the entries groups lost to its streams' caps",
+      keys: manifest.outputPorts.streams.map((port) => streamKeys.lost(port.stream)),
+      commands: lostCountCommands,
+    });
   }
   const inputs = manifest.inputPorts;
   if (inputs.length > 0) {
@@ -58,6 +65,11 @@ export function domainAccess(manifest: DataProductManifest): RedisUserAccess {
       purpose: 'consume its input streams with its own groups',
       keys: unique([...inputs.map(({ stream }) => streamKeys.source(stream)), ...redrive]),
       commands: consumeCommands,
+    });
+    selectors.push({
+      purpose: "read what its groups lost to its inputs' caps",
+      keys: unique(inputs.map(({ stream }) => streamKeys.lost(stream))),
+      commands: lostReadCommands,
     });
     selectors.push({
       purpose: 'move entries to its dead-letter streams and redrive them',

@@ -146,9 +146,24 @@ function consumersOf(stream) {
           consumer.measured
             ? ` — lag ${figure(consumer.lag)}, pending ${figure(consumer.pending)}, ${figure(consumer.consumers)} consumer(s)`
             : ' — no group on the stream yet',
+          lostToCap(consumer),
         ),
       ),
     ),
+  );
+}
+
+/** A group that fell further behind than the stream's cap lost entries: said loudly, never hidden. */
+function lostToCap(consumer) {
+  if (!(consumer.lostToCap > 0)) return null;
+  return el(
+    'span',
+    {
+      class: 'figure bad',
+      'data-testid': 'consumer-lost',
+      title: "Trimmed past the stream's cap before the group read them",
+    },
+    ` — lost ${figure(consumer.lostToCap)} entries to the cap`,
   );
 }
 

@@ -88,6 +88,8 @@ export function renderInputStatus(status, port) {
     cell('input-pending', input?.pending, false),
     ' · dead letters ',
     cell('input-dead-letters', input?.deadLetters, (input?.deadLetters ?? 0) > 0),
+    ' · lost to the cap ',
+    cell('input-lost', input?.lostToCap, (input?.lostToCap ?? 0) > 0),
     ' · behind ',
     el(
       'span',

@@ -30,7 +30,14 @@ export interface OutputStreamStatus {
   /** XLEN of the stream; 0 when it does not exist yet; null when not measured. */
   length: number | null;
   /** Every consumer group on the stream (other domains' and this one's), from XINFO GROUPS. */
-  groups: Array<{ name: string; lag: number | null; pending: number; consumers: number }>;
+  groups: Array<{
+    name: string;
+    lag: number | null;
+    pending: number;
+    consumers: number;
+    /** Entries the group lost because it fell further behind than the stream's replay cap (all time). */
+    lostToCap: number;
+  }>;
   /** Why the figures are missing, when they are. */
   error?: string;
 }
@@ -47,6 +54,11 @@ export interface InputStreamStatus {
   pending: number | null;
   /** Entries in this group's dead-letter stream; null when not measured. */
   deadLetters: number | null;
+  /**
+   * Entries this group lost because it fell further behind than the producer's replay cap (all
+   * time, counted by the producer's trimmer); null when not measured.
+   */
+  lostToCap: number | null;
   /**
    * Age in seconds of the oldest entry this group has not applied yet (pending or not yet
    * delivered), by the stream entry id's timestamp; 0 when caught up; null when not measured.

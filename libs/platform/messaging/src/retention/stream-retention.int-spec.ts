@@ -60,6 +60,8 @@ describe('StreamRetention', () => {
     });
     expect(seen.trimmer).toEqual([{ group: 'never-reads', lost: 10 }]);
     expect(seen.other).toEqual([]);
+    // Kept in Redis for the status endpoint of every replica and the catalog.
+    expect(await redis.hgetall(streamKeys.lost(output.stream))).toEqual({ 'never-reads': '10' });
   });
 
   it('trims by the replay override instead of the declared week, and says so when it starts', async () => {

@@ -76,7 +76,12 @@ export class StreamRetention {
         };
         const result = await trimStream(this.redis, port.stream, policy);
         observer?.trimmed?.(result);
-        for (const behind of result.behind) observer?.groupBehind?.(port.stream, behind);
+        for (const behind of result.behind) {
+          // Counted in Redis, not in this replica: whichever replica trims next, and the status
+          // endpoint of every replica, see the same total.
+          await this.redis.hincrby(streamKeys.lost(port.stream), behind.group, behind.lost);
+          observer?.groupBehind?.(port.stream, behind);
+        }
       });
     }
     for (const { stream, group } of manifest.inputPorts) {

@@ -109,16 +109,16 @@ describe('the status of a product on Redis Streams', () => {
     let figures = await probe.measure(manifest);
     expect(figures.outputs[0].length).toBe(5);
     expect(sortedGroups(figures)).toEqual([
-      { name: 'audit', lag: 3, pending: 1, consumers: 1 },
-      { name: 'billing', lag: 5, pending: 0, consumers: 0 },
+      { name: 'audit', lag: 3, pending: 1, consumers: 1, lostToCap: 0 },
+      { name: 'billing', lag: 5, pending: 0, consumers: 0, lostToCap: 0 },
     ]);
 
     await publisher.publishBatch(countedEvents(itemCounted, 3));
     figures = await probe.measure(manifest);
     expect(figures.outputs[0].length).toBe(8);
     expect(sortedGroups(figures)).toEqual([
-      { name: 'audit', lag: 6, pending: 1, consumers: 1 },
-      { name: 'billing', lag: 8, pending: 0, consumers: 0 },
+      { name: 'audit', lag: 6, pending: 1, consumers: 1, lostToCap: 0 },
+      { name: 'billing', lag: 8, pending: 0, consumers: 0, lostToCap: 0 },
     ]);
   });
 
@@ -138,6 +138,7 @@ describe('the status of a product on Redis Streams', () => {
         lag: 3,
         pending: 0,
         deadLetters: 0,
+        lostToCap: 0,
         behindSeconds: expect.closeTo(120, -1),
         lastDeliveredAt: null,
       },

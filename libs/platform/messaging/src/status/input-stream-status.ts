@@ -18,15 +18,27 @@ export async function measureInputStream(redis: Redis, port: InputPort, nowMs: n
   const { stream, group } = port;
   const sourceKey = streamKeys.source(stream);
   const redriveKey = streamKeys.redrive(stream, group);
-  const [sourceGroups, redriveGroups, deadLetters] = await Promise.all([
+  const [sourceGroups, redriveGroups, deadLetters, lost] = await Promise.all([
     readGroups(redis, sourceKey),
     readGroups(redis, redriveKey),
     redis.xlen(streamKeys.deadLetter(stream, group)),
+    redis.hget(streamKeys.lost(stream), group),
   ]);
+  const lostToCap = Number(lost ?? 0);
   const onSource = sourceGroups.find((candidate) => candidate.name === group);
   if (!onSource) {
     const error = `consumer group "${group}" does not exist on ${stream} yet (its consumer has not started)`;
-    return { stream, group, lag: null, pending: 0, deadLetters, behindSeconds: null, lastDeliveredAt: null, error };
+    return {
+      stream,
+      group,
+      lag: null,
+      pending: 0,
+      deadLetters,
+      lostToCap,
+      behindSeconds: null,
+      lastDeliveredAt: null,
+      error,
+    };
   }
   const onRedrive = redriveGroups.find((candidate) => candidate.name === group);
   const [source, redrive] = await Promise.all([
@@ -40,6 +52,7 @@ export async function measureInputStream(redis: Redis, port: InputPort, nowMs: n
     lag: source.lag === null || redrive.lag === null ? null : source.lag + redrive.lag,
     pending: onSource.pending + (onRedrive?.pending ?? 0),
     deadLetters,
+    lostToCap,
     behindSeconds: oldest.length === 0 ? 0 : entryAgeSeconds(minStreamId(oldest), nowMs),
     lastDeliveredAt: deliveredAt(onSource),
   };

@@ -77,6 +77,7 @@ function unmeasuredInput(stream: string, group: string, error: string | undefine
     lag: null,
     pending: null,
     deadLetters: null,
+    lostToCap: null,
     behindSeconds: null,
     lastDeliveredAt: null,
     error,

@@ -13,6 +13,11 @@ export const streamKeys = {
   deadLetter: (stream: string, group: string) => `${streamKey(stream)}:dead-letter:${group}`,
   /** Dead letters sent back to the one group that failed them (never to the source stream). */
   redrive: (stream: string, group: string) => `${streamKey(stream)}:redrive:${group}`,
+  /**
+   * A hash of the entries each group lost to the stream's cap (group → count), kept by the
+   * producer's trimmer: what `/.well-known/data-product` and the catalog report.
+   */
+  lost: (stream: string) => `${streamKey(stream)}:lost`,
 };
 
 /** Recovers the stream name from a key made by `streamKeys`. */

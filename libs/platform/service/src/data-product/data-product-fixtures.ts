@@ -52,6 +52,7 @@ export function inputFigures(stream: string, figures: Partial<InputStreamStatus>
     lag: 0,
     pending: 0,
     deadLetters: 0,
+    lostToCap: 0,
     behindSeconds: 0,
     lastDeliveredAt: '2030-01-01T00:00:00.000Z',
     ...figures,
@@ -61,7 +62,7 @@ export function inputFigures(stream: string, figures: Partial<InputStreamStatus>
 /** Figures of a healthy product, with `change` applied. */
 export function healthyFigures(change: Partial<MeasuredFigures> = {}): MeasuredFigures {
   return {
-    outputs: [{ stream: 'shipping.parcel.v1', length: 12, groups: [{ name: 'billing', lag: 0, pending: 1, consumers: 2 }] }],
+    outputs: [{ stream: 'shipping.parcel.v1', length: 12, groups: [{ name: 'billing', lag: 0, pending: 1, consumers: 2, lostToCap: 0 }] }],
     inputs: [inputFigures('orders.order.v1'), inputFigures('customers.customer.v1')],
     outbox: { backlog: 0, oldestAgeSeconds: null },
     freshnessSeconds: 0,

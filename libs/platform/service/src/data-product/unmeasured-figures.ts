@@ -14,6 +14,7 @@ export function unmeasuredFigures(manifest: DataProductManifest, reason: string)
       deadLetters: null,
       behindSeconds: null,
       lastDeliveredAt: null,
+      lostToCap: null,
       error: reason,
     })),
     outbox: { backlog: null, oldestAgeSeconds: null, error: reason },
