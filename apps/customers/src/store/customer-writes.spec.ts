@@ -49,6 +49,31 @@ describe('CustomerWrites', () => {
     expect(steps).toEqual(['lock customer:c1', 'a start', 'a end', 'unlock customer:c1']);
   });
 
+  it("runs one replica's writes one at a time on FerretDB, each after the previous one, even a failed one", async () => {
+    const steps: string[] = [];
+    const writes = await writesFor('FerretDB', steps);
+    const failing = async () => {
+      steps.push('b start');
+      await tick();
+      throw new Error('b');
+    };
+
+    const results = await Promise.allSettled([
+      writes.run('c1', recordedWrite(steps, 'a')),
+      writes.run('c2', failing),
+      writes.run('c3', recordedWrite(steps, 'c')),
+    ]);
+
+    expect(steps.filter((step) => !step.startsWith('lock') && !step.startsWith('unlock'))).toEqual([
+      'a start',
+      'a end',
+      'b start',
+      'c start',
+      'c end',
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
   it('takes no lock on MongoDB, which applies each single-document update atomically', async () => {
     const steps: string[] = [];
     const writes = await writesFor('MongoDB', steps);

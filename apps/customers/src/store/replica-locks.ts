@@ -37,7 +37,7 @@ export class ReplicaLocks {
     private readonly locks: mongo.Collection<ReplicaLockDocument>,
     options: ReplicaLocksOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 10_000;
+    this.ttlMs = options.ttlMs ?? 5_000;
     this.waitMs = options.waitMs ?? this.ttlMs + 5_000;
   }
 

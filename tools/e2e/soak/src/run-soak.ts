@@ -20,12 +20,23 @@ const log = (line: string) => console.log(`soak: ${line}`);
 async function main(argv: readonly string[]): Promise<number> {
   const settings = soakSettings(argv);
   const cleanup = new CleanupStack();
+  const interrupted = new AbortController();
+  let firstSignalAt: number | undefined;
+  // The first signal ends the run at its next step (no replica is restarted after it), and the
+  // cleanup below removes everything; another one more than 3 s later stops at once. (Ctrl-C
+  // reaches this process twice: from the terminal and relayed by npm's and tsx's wrappers.)
   const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`soak: ${signal}, removing what the run started`);
-    void cleanup.run(log).finally(() => process.exit(130));
+    if (firstSignalAt === undefined) {
+      firstSignalAt = Date.now();
+      console.error(`soak: ${signal}, ending the run and removing what it started`);
+      interrupted.abort();
+    } else if (Date.now() - firstSignalAt > 3_000) {
+      console.error(`soak: ${signal} again, stopping now`);
+      void cleanup.run(log).finally(() => process.exit(130));
+    }
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const problems = new Problems();
   const reportDir = join(WORKSPACE_ROOT, '.mesh', 'soak', 'report');
   try {
@@ -39,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
       { purpose: 'soak', build: settings.build, log, serviceEnv, replicas: 2, ownMongo: true },
       cleanup,
     );
-    const result = await runSoak(mesh, settings, problems, log);
+    const result = await runSoak(mesh, settings, problems, log, interrupted.signal);
     const report = writeSoakReport(result, settings, reportDir);
     console.log(`\n${report.table}\n`);
     log(`samples, charts and report in ${report.reportFile}`);

@@ -84,8 +84,11 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
   }
   // One set after the other: the first creates the schemas and groups the others then find.
   for (const processes of replicaSets) await processes.startAll();
-  for (const processes of replicaSets)
-    options.log(`mesh: ${DOMAINS.map((name) => `${name} ${processes.url(name)}`).join(', ')}; logs in ${logDir}`);
+  replicaSets.forEach((processes, index) => {
+    const which = replicas === 1 ? '' : ` replica ${index + 1}`;
+    options.log(`mesh${which}: ${DOMAINS.map((name) => `${name} ${processes.url(name)}`).join(', ')}`);
+  });
+  options.log(`mesh: logs in ${logDir}`);
   const token = signAccessToken(jwtSecret, ALL_SCOPES);
   return { processes: replicaSets[0], replicaSets, stores, jwtSecret, token, logDir };
 }

@@ -6,8 +6,9 @@ import type { SeriesTable } from './series-table';
 
 /**
  * Redis as the soak sees it: `used_memory`, the length of every stream (output ports, dead-letter
- * and redrive streams alike: the run's Redis holds nothing else) and the consumers of each group,
- * which must not pile up while replicas are killed.
+ * and redrive streams alike: the run's Redis holds nothing else), the consumers of each group,
+ * which must not pile up while replicas are killed, and each group's backlog (undelivered plus
+ * pending), which must not grow.
  */
 export async function sampleRedis(redisUrl: string, table: SeriesTable): Promise<void> {
   await withRedis(redisUrl, async (redis) => {
@@ -15,8 +16,12 @@ export async function sampleRedis(redisUrl: string, table: SeriesTable): Promise
     if (memory) table.record('redis used_memory', 'bytes', Number(memory[1]));
     for (const key of await streamKeysOf(redis)) {
       table.record(`stream ${key}`, 'entries', await redis.xlen(key));
-      for (const group of await readGroups(redis, key))
+      for (const group of await readGroups(redis, key)) {
         table.record(`consumers of group ${group.name} on ${key}`, 'consumers', group.consumers);
+        // A backlog that keeps growing is a consumer that cannot keep up: it will lose entries to the cap.
+        if (group.lag !== null)
+          table.record(`backlog of group ${group.name} on ${key}`, 'entries', group.lag + group.pending);
+      }
     }
   });
 }

@@ -43,6 +43,7 @@ export async function runSoak(
   settings: SoakSettings,
   problems: Problems,
   log: (line: string) => void,
+  interrupted: AbortSignal,
 ): Promise<SoakResult> {
   const fleet = new ReplicaFleet(mesh.replicaSets);
   const tally = new StatusTally();
@@ -64,10 +65,11 @@ export async function runSoak(
   const events: RunEvent[] = [];
   const samplingGaps = new Map<string, number>();
   try {
-    await driveAndSample({ mesh, fleet, settings, runSeconds, table, events, samplingGaps, log });
+    await driveAndSample({ mesh, fleet, settings, runSeconds, table, events, samplingGaps, log, interrupted });
   } finally {
     await traffic.stop();
   }
+  if (interrupted.aborted) throw new Error('interrupted before the end of the run');
   log(`traffic stopped: ${ledger.orders.size} orders accepted, ${ledger.cancelledCount} cancelled; checking figures`);
   const convergence = await eventually(
     () => compareFigures(apis, ledger),
@@ -97,6 +99,7 @@ interface DriveContext {
   events: RunEvent[];
   samplingGaps: Map<string, number>;
   log: (line: string) => void;
+  interrupted: AbortSignal;
 }
 
 /** Runs the fault plan (one fault at a time, in order) and samples on schedule until the run's end. */
@@ -107,9 +110,9 @@ async function driveAndSample(context: DriveContext): Promise<void> {
   const elapsed = () => (performance.now() - started) / 1_000;
   let faults: Promise<void> = Promise.resolve();
   let nextSample = 0;
-  while (elapsed() < runSeconds + 1) {
+  while (elapsed() < runSeconds + 1 && !context.interrupted.aborted) {
     const now = elapsed();
-    while (plan.length > 0 && plan[0].at <= now) {
+    while (plan.length > 0 && plan[0].at <= now && !context.interrupted.aborted) {
       const fault = plan.shift() as PlannedFault;
       faults = faults.then(() => inject(context, fault, elapsed));
     }
