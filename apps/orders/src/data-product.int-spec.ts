@@ -43,6 +43,7 @@ describe('GET /.well-known/data-product of orders', () => {
         lag: 0,
         pending: 0,
         deadLetters: 0,
+        lostToCap: 0,
         behindSeconds: 0,
         lastDeliveredAt: expect.any(String),
       },
