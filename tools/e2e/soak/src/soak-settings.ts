@@ -66,7 +66,7 @@ export function soakSettings(argv: readonly string[]): SoakSettings {
  * operation fit in minutes: streams keep W (cap 2W); dead letters and sent outbox rows W; inbox
  * records and ended order facts 3W (the cap plus the dead-letter window, as the READMEs require);
  * Idempotency-Keys 2W (longer than any retry of the traffic); consumers of killed replicas go
- * after W idle. Trimming runs six times per window. A customer document remembers its last 50
+ * after W idle. Trimming runs six times per window. A customer document remembers its last 20
  * applied event ids instead of 1,000: a count, compressed like the durations so that the sum over
  * all customers levels off within minutes.
  */
@@ -86,6 +86,6 @@ export function retentionEnv(settings: SoakSettings): Record<string, string> {
     ORDER_FACTS_KEPT_DAYS: days(3 * w),
     ORDERS_IDEMPOTENCY_KEY_TTL_HOURS: hours(2 * w),
     IDLE_CONSUMER_REMOVED_AFTER_SECONDS: String(w),
-    INBOX_KEPT_PER_DOCUMENT: '50',
+    INBOX_KEPT_PER_DOCUMENT: '20',
   };
 }
