@@ -2,7 +2,7 @@ export { down, type DownResult } from './down';
 export { readEnvFile } from './env-file';
 export { describeError, InfraError } from './errors';
 export { ALL_STORES, type BinaryOverrides, type InfraOptions, WORKSPACE_ROOT } from './options';
-export { pingMongo } from './probe';
+export { pingMongo, waitUntilAnswering } from './probe';
 export { status, type StoreStatus } from './status';
 export { type MongoServerCommand, ownMongoServerCommand } from './stores/mongo-command';
 export type { PostgresBinaries } from './stores/embedded-postgres-binaries';

@@ -1,7 +1,6 @@
-import { type MongoServerCommand, ownMongoServerCommand, pingMongo } from '@mesh/infra';
+import { type MongoServerCommand, ownMongoServerCommand, pingMongo, waitUntilAnswering } from '@mesh/infra';
 import { sigkill } from '@mesh/messaging/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { freePort } from './free-port';
 
@@ -53,19 +52,14 @@ export class KillableMongoServer {
       exited = true;
       if (this.child === child) this.child = undefined;
     });
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (exited) throw new Error(`${this.command.kind} on port ${this.port} exited at start: ${stderr.trim()}`);
-      try {
-        await pingMongo(this.url('admin'));
-        return;
-      } catch (error) {
-        if (Date.now() > deadline)
-          throw new Error(`${this.command.kind} on port ${this.port} did not answer in ${READY_TIMEOUT_MS / 1000} s`, {
-            cause: error,
-          });
-        await sleep(200);
-      }
+    try {
+      await waitUntilAnswering(() => pingMongo(this.url('admin')), {
+        timeoutMs: READY_TIMEOUT_MS,
+        port: this.port,
+        exited: () => (exited ? stderr.trim() || 'no output' : undefined),
+      });
+    } catch (error) {
+      throw new Error(`${this.command.kind} on port ${this.port}: ${(error as Error).message}`, { cause: error });
     }
   }
 
