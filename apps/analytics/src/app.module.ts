@@ -1,5 +1,6 @@
 import { analyticsProduct } from '@mesh/analytics-contracts';
-import { redisConfig, typeormDataProductStatus } from '@mesh/messaging';
+import { redisConfig } from '@mesh/messaging';
+import { typeormDataProductStatus } from '@mesh/messaging/typeorm';
 import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';
 

@@ -1,5 +1,6 @@
 import { customersProduct } from '@mesh/customers-contracts';
-import { mongooseDataProductStatus, redisConfig } from '@mesh/messaging';
+import { redisConfig } from '@mesh/messaging';
+import { mongooseDataProductStatus } from '@mesh/messaging/mongoose';
 import { mongooseReadiness, redisReadiness, ServiceModule } from '@mesh/service';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';

@@ -1,4 +1,5 @@
-import { redisConfig, typeormDataProductStatus } from '@mesh/messaging';
+import { redisConfig } from '@mesh/messaging';
+import { typeormDataProductStatus } from '@mesh/messaging/typeorm';
 import { ordersProduct } from '@mesh/orders-contracts';
 import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';

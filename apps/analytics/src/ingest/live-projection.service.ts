@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { TypeormInbox } from '@mesh/messaging';
+import { TypeormInbox } from '@mesh/messaging/typeorm';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 

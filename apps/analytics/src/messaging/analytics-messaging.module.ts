@@ -1,6 +1,7 @@
 import { EventCatalog } from '@mesh/contract-kit';
 import { analyticsProduct, salesDayClosed } from '@mesh/analytics-contracts';
-import { MessagingMetrics, typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging';
+import { MessagingMetrics } from '@mesh/messaging';
+import { typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging/typeorm';
 import { Global, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 

@@ -2,7 +2,7 @@ import {
   CreateMeshInbox1795588226593,
   CreateMeshOutbox1795588226592,
   IndexMeshInboxByAge1796600033689,
-} from '@mesh/messaging';
+} from '@mesh/messaging/typeorm';
 
 import { CreateProjections1795900000001 } from './1795900000001-create-projections';
 import { CreateRollupState1795900000002 } from './1795900000002-create-rollup-state';

@@ -1,4 +1,4 @@
-import { TypeormInbox } from '@mesh/messaging';
+import { TypeormInbox } from '@mesh/messaging/typeorm';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { Job } from 'bullmq';

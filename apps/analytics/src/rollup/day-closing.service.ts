@@ -1,6 +1,6 @@
 import { salesDayClosed } from '@mesh/analytics-contracts';
 import { createEvent } from '@mesh/contract-kit';
-import { TypeormOutbox } from '@mesh/messaging';
+import { TypeormOutbox } from '@mesh/messaging/typeorm';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 

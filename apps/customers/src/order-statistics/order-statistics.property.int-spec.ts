@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import type { OrderPlaced } from '@mesh/orders-contracts';
-import { MongoOutbox, redisConfig, type RedisConfig } from '@mesh/messaging';
+import { redisConfig, type RedisConfig } from '@mesh/messaging';
+import { MongoOutbox } from '@mesh/messaging/mongoose';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import fc from 'fast-check';
 import type { Connection, Model } from 'mongoose';

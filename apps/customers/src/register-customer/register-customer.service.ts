@@ -1,5 +1,5 @@
 import type { RegisterCustomerRequest } from '@mesh/customers-contracts';
-import { isDuplicateKey } from '@mesh/messaging';
+import { isDuplicateKey } from '@mesh/messaging/mongoose';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 

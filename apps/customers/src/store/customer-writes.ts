@@ -1,4 +1,4 @@
-import type { MongoOutboxSource } from '@mesh/messaging';
+import type { MongoOutboxSource } from '@mesh/messaging/mongoose';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { applyEventOnce, MongoOutbox, redisConfig, type RedisConfig } from '@mesh/messaging';
+import { redisConfig, type RedisConfig } from '@mesh/messaging';
+import { applyEventOnce, MongoOutbox } from '@mesh/messaging/mongoose';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, UpdateQuery } from 'mongoose';

@@ -1,5 +1,5 @@
 import { customerStatus, type CustomerStatus, loyaltyTier, type LoyaltyTier } from '@mesh/customers-contracts';
-import { inboxPlugin, outboxPlugin } from '@mesh/messaging';
+import { inboxPlugin, outboxPlugin } from '@mesh/messaging/mongoose';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import type { OrderFact } from '../order-statistics/order-fact';

@@ -1,11 +1,10 @@
-import { customersProduct } from '@mesh/customers-contracts';
-import { MessagingMetrics, MongoOutboxRelay, streamRetentionProvider } from '@mesh/messaging';
+import { MessagingMetrics } from '@mesh/messaging';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
 import {
+  customerEventBusProviders,
   customerOutboxProvider,
-  customerOutboxRelayProvider,
   messagingMetricsProvider,
 } from './customer-outbox.providers';
 import { CountedOrderIdsMigration } from './counted-order-ids-migration';
@@ -23,10 +22,9 @@ import { CustomerIndexes } from './customer-indexes';
     CustomerIndexes,
     CountedOrderIdsMigration,
     customerOutboxProvider,
-    customerOutboxRelayProvider,
     messagingMetricsProvider,
-    // The relay's lease holder trims customers.customer.v1 and the customers group's dead letters.
-    streamRetentionProvider(customersProduct.manifest, MongoOutboxRelay),
+    // The relay; its lease holder trims customers.customer.v1 and the customers group's dead letters.
+    ...customerEventBusProviders,
   ],
   exports: [CustomerRepository, MessagingMetrics],
 })

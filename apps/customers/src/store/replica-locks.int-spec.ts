@@ -25,18 +25,25 @@ afterAll(async () => {
 const locksOf = (connection: Connection, ttlMs?: number) =>
   new ReplicaLocks(connection.collection<ReplicaLockDocument>('locks'), { ttlMs });
 
-/** `count` increments of one counter from each replica at once, each under `lock` when given. */
+/** Writers per replica that contend at once: more than CustomerWrites lets run (one per replica). */
+const WRITERS_PER_REPLICA = 4;
+
+/**
+ * `count` increments of one counter from each replica, by four writers at once per replica, each
+ * under `lock` when given. Not sixty at once: every waiter polls the store, and on a busy machine
+ * sixty of them starve the holder of FerretDB's single writer until some give up.
+ */
 async function incrementFromBoth(id: string, count: number, lock?: (index: number) => ReplicaLocks): Promise<number> {
   await replicas[0].collection('counters').insertOne({ _id: id, value: 0 } as never);
+  const writer = async (connection: Connection, index: number) => {
+    for (let done = 0; done < count / WRITERS_PER_REPLICA; done += 1) {
+      const increment = () => connection.collection('counters').updateOne({ _id: id } as never, { $inc: { value: 1 } });
+      await (lock ? lock(index).withLocks([`counter:${id}`], increment) : increment());
+    }
+  };
   await Promise.all(
-    replicas.map((connection, index) =>
-      Promise.all(
-        Array.from({ length: count }, () => {
-          const increment = () =>
-            connection.collection('counters').updateOne({ _id: id } as never, { $inc: { value: 1 } });
-          return lock ? lock(index).withLocks([`counter:${id}`], increment) : increment();
-        }),
-      ),
+    replicas.flatMap((connection, index) =>
+      Array.from({ length: WRITERS_PER_REPLICA }, () => writer(connection, index)),
     ),
   );
   const counter = await replicas[0].collection('counters').findOne({ _id: id } as never);

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@mesh/messaging';
+import { isDuplicateKey } from '@mesh/messaging/mongoose';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { mongo } from 'mongoose';

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import type { CustomerStatus } from '@mesh/customers-contracts';
-import { TypeormInbox } from '@mesh/messaging';
+import { TypeormInbox } from '@mesh/messaging/typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 

@@ -1,4 +1,4 @@
-import { InboxRecord, OutboxMessage } from '@mesh/messaging';
+import { InboxRecord, OutboxMessage } from '@mesh/messaging/typeorm';
 import type { ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 

@@ -1,4 +1,5 @@
-import { deleteRowsOlderThan, PeriodicSweep } from '@mesh/messaging';
+import { PeriodicSweep } from '@mesh/messaging';
+import { deleteRowsOlderThan } from '@mesh/messaging/typeorm';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DataSource } from 'typeorm';

@@ -2,7 +2,7 @@ import {
   CreateMeshInbox1795588226593,
   CreateMeshOutbox1795588226592,
   IndexMeshInboxByAge1796600033689,
-} from '@mesh/messaging';
+} from '@mesh/messaging/typeorm';
 
 import { CreateOrders1795829348777 } from './1795829348777-create-orders';
 import { CreateCustomerReplica1795829348778 } from './1795829348778-create-customer-replica';

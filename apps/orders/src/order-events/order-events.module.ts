@@ -1,5 +1,6 @@
 import { EventCatalog } from '@mesh/contract-kit';
-import { MessagingMetrics, typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging';
+import { MessagingMetrics } from '@mesh/messaging';
+import { typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging/typeorm';
 import { orderEvents, ordersProduct } from '@mesh/orders-contracts';
 import { Module } from '@nestjs/common';
 import { Registry } from 'prom-client';

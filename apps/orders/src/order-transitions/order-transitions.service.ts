@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { TypeormOutbox } from '@mesh/messaging';
+import { TypeormOutbox } from '@mesh/messaging/typeorm';
 import type { OrderResponse } from '@mesh/orders-contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';

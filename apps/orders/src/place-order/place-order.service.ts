@@ -1,4 +1,4 @@
-import { TypeormOutbox } from '@mesh/messaging';
+import { TypeormOutbox } from '@mesh/messaging/typeorm';
 import type { OrderResponse, PlaceOrderRequest } from '@mesh/orders-contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';

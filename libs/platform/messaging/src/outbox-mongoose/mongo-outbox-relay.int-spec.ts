@@ -7,15 +7,15 @@ import { CountedItem, countChanges, countedItemModel } from '../testing/counted-
 import { dropTestDatabase, isFerretDb, openTestDatabase } from '../testing/mongo-test-database';
 import { amountsBySubject, eventsOnStream } from '../testing/stream-events';
 import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import { MongoOutboxRelay } from './mongo-outbox-relay';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+import { mongooseOutboxRelay, type MongooseOutboxRelayOptions } from './mongoose-outbox-relay';
 import { MongoOutbox } from './mongo-outbox';
-import type { MongoOutboxRelayOptions } from './relay-options';
 
 jest.setTimeout(30_000);
 
 const redis = new Redis(redisUrl());
 let connection: Connection;
-const relays: MongoOutboxRelay[] = [];
+const relays: OutboxRelay[] = [];
 const streams: string[] = [];
 
 beforeAll(async () => {
@@ -42,8 +42,8 @@ function setUp() {
   const outbox = new MongoOutbox(streamSet.catalog);
   const problems: string[] = [];
   const published = { events: 0, duplicates: 0 };
-  const start = (options: Partial<MongoOutboxRelayOptions> = {}) => {
-    const relay = new MongoOutboxRelay({
+  const start = (options: Partial<MongooseOutboxRelayOptions> = {}) => {
+    const relay = mongooseOutboxRelay({
       domain: `test-${modelCounter}`,
       models: [items],
       redis,
@@ -51,9 +51,9 @@ function setUp() {
       pollIntervalMs: 50,
       observer: {
         problem: (message) => problems.push(message),
-        published: (events, duplicates) => {
-          published.events += events;
-          published.duplicates += duplicates;
+        relayed: (round) => {
+          published.events += round.published;
+          published.duplicates += round.alreadyOnStream;
         },
       },
       ...options,
@@ -67,7 +67,7 @@ function setUp() {
   return { ...streamSet, items, outbox, problems, published, start, pendingArrays };
 }
 
-describe('MongoOutboxRelay', () => {
+describe('the outbox relay on Mongoose', () => {
   it('publishes every pending event once, in order per subject, and empties the outboxes', async () => {
     const { stream, itemCounted, items, outbox, start, pendingArrays } = setUp();
     const written = await countChanges(items, outbox, itemCounted, { subjects: 10, perSubject: 30 });
@@ -95,7 +95,7 @@ describe('MongoOutboxRelay', () => {
     await items.create({ _id: 'b', total: 0 });
 
     // Not started: the backlog is read from the documents, whichever replica publishes.
-    const relay = new MongoOutboxRelay({ domain: 'backlog', models: [items], redis, catalog });
+    const relay = mongooseOutboxRelay({ domain: 'backlog', models: [items], redis, catalog });
     const backlog = await relay.backlog();
     expect(backlog.count).toBe(2);
     expect(backlog.oldestAgeMs).toBeGreaterThanOrEqual(60_000);
@@ -203,7 +203,7 @@ describe('MongoOutboxRelay', () => {
   it('refuses a model without the outbox field', () => {
     const { catalog } = setUp();
     const plain = connection.model('PlainItem', new connection.base.Schema({ name: String }));
-    expect(() => new MongoOutboxRelay({ domain: 'x', models: [plain], redis, catalog })).toThrow(
+    expect(() => mongooseOutboxRelay({ domain: 'x', models: [plain], redis, catalog })).toThrow(
       /model PlainItem has no _outbox field: apply outboxPlugin/,
     );
   });

@@ -1,6 +1,6 @@
 import { EventCatalog, EventEnvelope } from '@mesh/contract-kit';
 
-import { checkEvent } from './event-check';
+import { checkPublishable, UnpublishableEventError } from '../outbox/publishable-event';
 import { outboxField } from './outbox-field';
 import { fromPendingEvent, PendingEvent, toPendingEvent } from './pending-event';
 
@@ -51,12 +51,11 @@ export class MongoOutbox {
       try {
         const pending = toPendingEvent(event);
         // Checks what consumers will get: the envelope decoded from the stream entry, data after JSON.
-        checkEvent(this.catalog, fromPendingEvent(pending));
+        checkPublishable(this.catalog, fromPendingEvent(pending));
         return pending;
       } catch (error) {
-        throw new Error(`refusing to store ${event.type} ${event.id} in the outbox: ${(error as Error).message}`, {
-          cause: error,
-        });
+        const reason = error instanceof UnpublishableEventError ? error.reason : (error as Error).message;
+        throw new Error(`refusing to store ${event.type} ${event.id} in the outbox: ${reason}`, { cause: error });
       }
     });
   }

@@ -1,6 +1,6 @@
 import type { OutboxBacklog } from '../metrics/messaging-metrics';
 import { outboxField } from './outbox-field';
-import type { MongoOutboxSource } from './relay-options';
+import type { MongoOutboxSource } from './outbox-source';
 
 const hasPending = { [`${outboxField}.0`]: { $exists: true } };
 

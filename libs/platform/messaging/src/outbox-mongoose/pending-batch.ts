@@ -1,10 +1,11 @@
-import { EventCatalog, EventEnvelope } from '@mesh/contract-kit';
+import type { EventCatalog } from '@mesh/contract-kit';
 import type { mongo } from 'mongoose';
 
-import { checkEvent } from './event-check';
 import { outboxField } from './outbox-field';
+import type { PendingEvents } from '../outbox/outbox-store';
+import { checkPublishable, type OutgoingEvent } from '../outbox/publishable-event';
 import { fromPendingEvent, PendingEvent } from './pending-event';
-import type { MongoOutboxSource } from './relay-options';
+import type { MongoOutboxSource } from './outbox-source';
 
 /** One document's pending events as read, kept verbatim for the `$pullAll` that removes them. */
 export interface PendingDocument {
@@ -13,13 +14,7 @@ export interface PendingDocument {
   stored: PendingEvent[];
 }
 
-/** An event ready to publish, with the stream its contract names. */
-export interface OutgoingEvent {
-  envelope: EventEnvelope;
-  stream: string;
-}
-
-export interface PendingBatch {
+export interface PendingBatch extends PendingEvents {
   documents: PendingDocument[];
   /** Every document's events in array order, documents one after another. */
   events: OutgoingEvent[];
@@ -59,8 +54,7 @@ export async function readPendingBatch(
       const stored = raw[outboxField] as PendingEvent[];
       try {
         const events = stored.map((pending) => {
-          const envelope = fromPendingEvent(pending);
-          return { envelope, stream: checkEvent(catalog, envelope) };
+          return checkPublishable(catalog, fromPendingEvent(pending));
         });
         batch.documents.push({ source, id: raw['_id'], stored });
         batch.events.push(...events);

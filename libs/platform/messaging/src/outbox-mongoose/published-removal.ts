@@ -2,7 +2,7 @@ import type { mongo } from 'mongoose';
 
 import { outboxField } from './outbox-field';
 import type { PendingDocument } from './pending-batch';
-import type { MongoOutboxSource } from './relay-options';
+import type { MongoOutboxSource } from './outbox-source';
 
 /**
  * Removes exactly the events that were published from their documents. `$pullAll` of the

@@ -6,7 +6,7 @@ import { CountedItem, countedItemModel } from '../testing/counted-items';
 import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
 import { eventsOnStream } from '../testing/stream-events';
 import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import { MongoOutboxRelay } from './mongo-outbox-relay';
+import { mongooseOutboxRelay } from './mongoose-outbox-relay';
 import { MongoOutbox } from './mongo-outbox';
 import { RelayLeaseDocument, RelayLease } from './relay-lease';
 
@@ -42,7 +42,7 @@ async function createItems(prefix: string, count: number): Promise<EventEnvelope
 }
 
 function relay(owner: string, published: string[], domain = 'lease-test') {
-  return new MongoOutboxRelay({
+  return mongooseOutboxRelay({
     domain,
     owner,
     models: [items],
@@ -50,11 +50,11 @@ function relay(owner: string, published: string[], domain = 'lease-test') {
     catalog,
     pollIntervalMs: 20,
     leaseTtlMs: 600,
-    observer: { published: (count) => published.push(...Array<string>(count).fill(owner)) },
+    observer: { relayed: (round) => published.push(...Array<string>(round.published).fill(owner)) },
   });
 }
 
-describe('MongoOutboxRelay lease', () => {
+describe('the Mongoose outbox relay lease', () => {
   it('lets one of two relays publish, and the other take over when it stops, with no event twice', async () => {
     const published: string[] = [];
     const first = relay('first', published);

@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
 
+import type { RelayLeadership } from '../outbox/outbox-store';
 import { isDuplicateKey } from './is-duplicate-key';
 
 /** One term of a lease: `{ _id: 'customers:outbox-relay#7', name, term: 7, owner, expiresAt }`. */
@@ -23,9 +24,10 @@ export interface RelayLeaseDocument {
  * Expiry is judged by each replica's clock, so a holder treats its lease as lost a third of
  * the TTL early: that covers as much clock skew between replicas and a slow round.
  */
-export class RelayLease {
+export class RelayLease implements RelayLeadership {
   private validUntil = 0;
   private term = 0;
+  private renewedAt = 0;
 
   constructor(
     private readonly locks: mongo.Collection<RelayLeaseDocument>,
@@ -36,6 +38,17 @@ export class RelayLease {
 
   get held(): boolean {
     return Date.now() < this.validUntil - this.ttlMs / 3;
+  }
+
+  /** The relay claims at least this often while it holds the lease, which renews it in time. */
+  get renewWithinMs(): number {
+    return this.ttlMs / 3;
+  }
+
+  /** Renews a held lease once a third of its TTL has passed (not at every round), or tries to take it. */
+  async claim(): Promise<boolean> {
+    if (this.held && Date.now() - this.renewedAt < this.ttlMs / 3) return true;
+    return this.acquireOrRenew();
   }
 
   /**
@@ -71,6 +84,7 @@ export class RelayLease {
     await this.locks.updateOne({ _id: this.idOf(this.term) }, { $set: { expiresAt: new Date(now + this.ttlMs) } });
     if ((await this.latest())?.term !== this.term) return this.lose();
     this.validUntil = now + this.ttlMs;
+    this.renewedAt = now;
     return true;
   }
 
@@ -90,6 +104,7 @@ export class RelayLease {
     }
     this.term = term;
     this.validUntil = now + this.ttlMs;
+    this.renewedAt = now;
     // Housekeeping only: the latest term decides, older ones are just clutter.
     await this.locks.deleteMany({ name: this.name, term: { $lt: term } }).catch(() => undefined);
     return true;

@@ -7,12 +7,13 @@ import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-databa
 import { KillableRedisServer } from '../testing/killable-redis-server';
 import { amountsBySubject, eventsOnStream } from '../testing/stream-events';
 import { eventually, testStream } from '../testing/test-streams';
-import { MongoOutboxRelay } from './mongo-outbox-relay';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+import { mongooseOutboxRelay } from './mongoose-outbox-relay';
 import { MongoOutbox } from './mongo-outbox';
 
 jest.setTimeout(120_000);
 
-describe('MongoOutboxRelay while Redis is unreachable', () => {
+describe('the Mongoose outbox relay while Redis is unreachable', () => {
   const { stream, catalog, itemCounted } = testStream();
   const outbox = new MongoOutbox(catalog);
   const problems: string[] = [];
@@ -20,7 +21,7 @@ describe('MongoOutboxRelay while Redis is unreachable', () => {
   let redis: Redis;
   let connection: Connection;
   let items: Model<CountedItem>;
-  let relay: MongoOutboxRelay;
+  let relay: OutboxRelay;
 
   beforeAll(async () => {
     server = await KillableRedisServer.start();
@@ -29,13 +30,13 @@ describe('MongoOutboxRelay while Redis is unreachable', () => {
     redis.on('error', () => undefined); // expected while the server is down
     connection = await openTestDatabase('outbox_outage');
     items = countedItemModel(connection);
-    relay = new MongoOutboxRelay({
+    relay = mongooseOutboxRelay({
       domain: 'outage-test',
       models: [items],
       redis,
       catalog,
       pollIntervalMs: 100,
-      maxBackoffMs: 1_000,
+      retryMaxMs: 1_000,
       observer: { problem: (message) => problems.push(message) },
     });
   });

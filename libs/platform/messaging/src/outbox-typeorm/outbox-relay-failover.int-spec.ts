@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import { advisoryLockHolders, commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
 import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import { OutboxRelay } from './outbox-relay';
-import type { OutboxRelayOptions } from './outbox-relay-options';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 import { TypeormOutbox } from './typeorm-outbox';
 
 jest.setTimeout(30_000);
@@ -48,14 +48,14 @@ async function setUp() {
   const streamSet = testStream();
   streams.push(streamSet.stream);
   const batches: Batch[] = [];
-  const startRelay = async (name: string, options: Partial<OutboxRelayOptions> = {}) => {
+  const startRelay = async (name: string, options: Partial<TypeormOutboxRelayOptions> = {}) => {
     const replicaSource = await openDataSource(database.url, 3);
     replicaSources.push(replicaSource);
-    const relay = new OutboxRelay({
+    const relay = typeormOutboxRelay({
       dataSource: replicaSource,
       redis: redisUrl(),
       catalog: streamSet.catalog,
-      lockRetryMs: 50,
+      standbyRetryMs: 50,
       observer: {
         relayed: ({ published, durationMs }) => {
           const endedAt = performance.now();
@@ -133,7 +133,7 @@ describe('OutboxRelay with two replicas', () => {
   it('lets a standby take over when the active relay loses its database connection', async () => {
     const { stream, itemCounted, outbox, startRelay } = await setUp();
     // a waits long before it tries the lock again, so that b is sure to be the one taking over.
-    const a = await startRelay('a', { lockRetryMs: 5_000 });
+    const a = await startRelay('a', { standbyRetryMs: 5_000 });
     await eventually('a active', () => a.active);
     const b = await startRelay('b');
 

@@ -9,7 +9,7 @@ import { commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox
 import { KillableRedisServer } from '../testing/killable-redis-server';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
 import { countedEvents, eventually, testStream } from '../testing/test-streams';
-import { OutboxRelay } from './outbox-relay';
+import { typeormOutboxRelay } from './typeorm-outbox-relay';
 import { TypeormOutbox } from './typeorm-outbox';
 
 jest.setTimeout(60_000);
@@ -45,7 +45,7 @@ describe('OutboxRelay while Redis is unreachable', () => {
     const { stream, itemCounted, catalog } = testStream();
     const outbox = new TypeormOutbox(catalog);
     const problems: string[] = [];
-    const relay = new OutboxRelay({
+    const relay = typeormOutboxRelay({
       dataSource,
       redis: redisServer.url,
       catalog,
@@ -97,7 +97,7 @@ describe('OutboxRelay when Redis dies in the middle of publishing', () => {
     const { stream, itemCounted, catalog } = testStream();
     const outbox = new TypeormOutbox(catalog);
     const batches: Array<{ published: number; alreadyOnStream: number }> = [];
-    const relay = new OutboxRelay({
+    const relay = typeormOutboxRelay({
       dataSource,
       redis: persistentRedis.url,
       catalog,

@@ -6,8 +6,8 @@ import { advisoryLockHolders, commitThroughOutbox, duplicateIds, readStream } fr
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
 import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxRelay } from './outbox-relay';
-import type { OutboxRelayOptions } from './outbox-relay-options';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 import { TypeormOutbox } from './typeorm-outbox';
 
 jest.setTimeout(30_000);
@@ -36,12 +36,12 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function setUp(options: Partial<OutboxRelayOptions> = {}) {
+function setUp(options: Partial<TypeormOutboxRelayOptions> = {}) {
   const streamSet = testStream();
   streams.push(streamSet.stream);
   const outbox = new TypeormOutbox(streamSet.catalog);
   const newRelay = () => {
-    const relay = new OutboxRelay({
+    const relay = typeormOutboxRelay({
       dataSource,
       redis: redisUrl(),
       catalog: streamSet.catalog,

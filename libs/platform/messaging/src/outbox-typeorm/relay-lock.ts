@@ -1,6 +1,7 @@
 import type { Notification, PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 
+import type { RelayLeadership } from '../outbox/outbox-store';
 import { outboxChannel, relayLockName } from './outbox-names';
 
 /** A connection that holds the relay's advisory lock and listens for new outbox rows. */
@@ -17,8 +18,8 @@ interface HeldLock {
  * connection breaks the lock is gone with it, the server releases it to a waiting relay, and
  * the queries of the old holder fail instead of acting without the lock.
  */
-export class RelayLock {
-  private held: HeldLock | undefined;
+export class RelayLock implements RelayLeadership {
+  private holding: HeldLock | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -26,14 +27,14 @@ export class RelayLock {
     private readonly onLost: () => void,
   ) {}
 
-  get isHeld(): boolean {
-    return this.held !== undefined;
+  get held(): boolean {
+    return this.holding !== undefined;
   }
 
   /** The connection that holds the lock; its queries fail once the lock is lost. */
   get runner(): QueryRunner {
-    if (!this.held) throw new Error('outbox relay: the advisory lock is not held');
-    return this.held.runner;
+    if (!this.holding) throw new Error('outbox relay: the advisory lock is not held');
+    return this.holding.runner;
   }
 
   /**
@@ -41,8 +42,8 @@ export class RelayLock {
    * each hold one of the pool's connections.
    * @returns whether this relay holds the lock now.
    */
-  async tryAcquire(): Promise<boolean> {
-    if (this.held) return true;
+  async claim(): Promise<boolean> {
+    if (this.holding) return true;
     const runner = this.dataSource.createQueryRunner('master');
     let client: PoolClient | undefined;
     try {
@@ -67,7 +68,7 @@ export class RelayLock {
 
   /** Gives the lock up and returns the connection, clean, to the pool. */
   async release(): Promise<void> {
-    const held = this.held;
+    const held = this.holding;
     if (!held) return;
     this.forget(held.runner);
     try {
@@ -90,21 +91,21 @@ export class RelayLock {
     client.on('notification', held.onNotification);
     client.on('error', held.onGone);
     client.on('end', held.onGone);
-    this.held = held;
+    this.holding = held;
   }
 
   /** The connection broke: the server has already released the lock with the session. */
   private drop(held: HeldLock): void {
-    if (this.held !== held) return;
+    if (this.holding !== held) return;
     this.forget(held.runner);
     void closeSession(held.runner, held.client).catch(() => undefined);
     this.onLost();
   }
 
   private forget(runner: QueryRunner): void {
-    const held = this.held;
+    const held = this.holding;
     if (!held || held.runner !== runner) return;
-    this.held = undefined;
+    this.holding = undefined;
     // The pool reuses the client: listeners left on it would fire for its next borrower.
     held.client.removeListener('notification', held.onNotification);
     held.client.removeListener('error', held.onGone);

@@ -3,7 +3,7 @@ import type { Provider } from '@nestjs/common';
 
 import { inboxPrunerProvider } from '../inbox-typeorm/inbox-pruner.provider';
 import { streamRetentionProvider } from '../retention/stream-retention.provider';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import { outboxRelayProvider } from './outbox-relay.provider';
 
 /**

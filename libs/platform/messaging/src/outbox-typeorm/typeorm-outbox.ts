@@ -1,12 +1,12 @@
 import type { EventCatalog, EventEnvelope } from '@mesh/contract-kit';
 import type { EntityManager } from 'typeorm';
 
-import { checkOutboxEvent } from './outbox-event';
+import { checkPublishable, type OutgoingEvent, UnpublishableEventError } from '../outbox/publishable-event';
 import { outboxChannel, outboxTable } from './outbox-names';
 
 /**
  * The producer side of the PostgreSQL outbox: events are written in the same transaction as
- * the change they describe, so they are committed (and later published by the OutboxRelay)
+ * the change they describe, so they are committed (and later published by the outbox relay)
  * exactly when the change is, whether Redis is reachable or not.
  */
 export class TypeormOutbox {
@@ -14,8 +14,8 @@ export class TypeormOutbox {
   constructor(private readonly catalog: EventCatalog) {}
 
   /**
-   * Adds events to the outbox inside the caller's transaction. All are validated first: one
-   * invalid event throws and nothing is written.
+   * Adds events to the outbox inside the caller's transaction. All pass `checkPublishable`
+   * first: one invalid event throws and nothing is written.
    * @throws when `manager` is not in a transaction, an event breaks its contract, or an id repeats.
    */
   async add(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
@@ -25,7 +25,7 @@ export class TypeormOutbox {
           'otherwise the events would not commit or roll back with the change',
       );
     }
-    const checked = events.map((event) => checkOutboxEvent(this.catalog, event));
+    const checked = events.map((event) => this.check(event));
     if (checked.length === 0) return;
     // One statement whatever the count: unnest keeps far below the 65,535 bind parameter limit
     // that a multi-row VALUES would hit, and WITH ORDINALITY gives positions in array order.
@@ -45,5 +45,14 @@ export class TypeormOutbox {
     );
     // Delivered at commit and dropped on rollback, so the relay wakes only for committed rows.
     await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel]);
+  }
+
+  private check(event: EventEnvelope): OutgoingEvent {
+    try {
+      return checkPublishable(this.catalog, event);
+    } catch (error) {
+      if (!(error instanceof UnpublishableEventError)) throw error;
+      throw new Error(`outbox: cannot add ${event.type} ${event.id}: ${error.reason}`, { cause: error.cause ?? error });
+    }
   }
 }

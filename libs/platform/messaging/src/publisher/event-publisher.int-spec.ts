@@ -39,7 +39,7 @@ describe('EventPublisher', () => {
     const stranger = testStream().itemCounted;
     const event = createEvent(stranger, { subject: 's', data: { itemId: 's', amount: 1 } });
     await expect(publisher.publish({ ...event, type: 'test.item.unknown' })).rejects.toThrow(
-      /not an event type of this publisher/,
+      /not an event type of this producer/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { EventCatalog, EventEnvelope, encodeStreamEntry } from '@mesh/contract-kit';
 import type { Redis } from 'ioredis';
 
+import { checkPublishable, type OutgoingEvent } from '../outbox/publishable-event';
 import { streamKeys } from '../streams/stream-keys';
 
 /** Where one published event landed. */
@@ -16,9 +17,9 @@ export interface PublisherObserver {
 }
 
 /**
- * Writes events to the streams that their contracts name. Every event is validated strictly
- * against its contract first, so an invalid event is refused before anything is written; a
- * batch goes out as one pipeline of XADDs, in order.
+ * Writes events to the streams that their contracts name. Every event passes `checkPublishable`
+ * first, so an invalid event is refused before anything is written; a batch goes out as one
+ * pipeline of XADDs, in order.
  */
 export class EventPublisher {
   constructor(
@@ -32,37 +33,30 @@ export class EventPublisher {
     return published;
   }
 
+  /** @throws when an event is not one this publisher produces or breaks its contract; then nothing is written. */
   async publishBatch(events: readonly EventEnvelope[]): Promise<PublishedEvent[]> {
+    return this.publishChecked(events.map((event) => checkPublishable(this.catalog, event)));
+  }
+
+  /** Writes events that already passed `checkPublishable` (an outbox checked them when it stored them). */
+  async publishChecked(events: readonly OutgoingEvent[]): Promise<PublishedEvent[]> {
     if (events.length === 0) {
       return [];
     }
-    const streams = events.map((event) => this.streamOf(event));
     const pipeline = this.redis.pipeline();
-    events.forEach((event, index) => {
-      pipeline.xadd(streamKeys.source(streams[index]), '*', ...encodeStreamEntry(event));
-    });
+    for (const { envelope, stream } of events) {
+      pipeline.xadd(streamKeys.source(stream), '*', ...encodeStreamEntry(envelope));
+    }
     const replies = (await pipeline.exec()) ?? [];
     return replies.map(([error, entryId], index) => {
+      const { envelope, stream } = events[index];
       if (error) {
-        throw new Error(`XADD of ${events[index].type} ${events[index].id} to ${streams[index]} failed: ${error.message}`, {
+        throw new Error(`XADD of ${envelope.type} ${envelope.id} to ${stream} failed: ${error.message}`, {
           cause: error,
         });
       }
-      this.observer?.published(streams[index], events[index].type);
-      return { eventId: events[index].id, stream: streams[index], entryId: entryId as string };
+      this.observer?.published(stream, envelope.type);
+      return { eventId: envelope.id, stream, entryId: entryId as string };
     });
-  }
-
-  /** @throws when the type is not one this publisher produces, or its data breaks the contract. */
-  private streamOf(event: EventEnvelope): string {
-    const contract = this.catalog.get(event.type);
-    if (!contract) {
-      throw new Error(`cannot publish ${event.type}: not an event type of this publisher (${this.catalog.types().join(', ')})`);
-    }
-    if (event.dataschema !== contract.dataschema) {
-      throw new Error(`cannot publish ${event.type} ${event.id}: dataschema ${event.dataschema} is not ${contract.dataschema}`);
-    }
-    contract.parseStrict(event.data);
-    return contract.stream;
   }
 }

@@ -1,5 +1,10 @@
 import { createEvent, type DataProductManifest, encodeStreamEntry, type EventContract } from '@mesh/contract-kit';
-import { checkServiceLevels, type DataProductStatusProbe, type MeasuredFigures, type ProviderToken } from '@mesh/service';
+import {
+  checkServiceLevels,
+  type DataProductStatusProbe,
+  type MeasuredFigures,
+  type ProviderToken,
+} from '@mesh/service';
 import { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -7,7 +12,8 @@ import { DataSource } from 'typeorm';
 
 import { StreamConsumer } from '../consumer/stream-consumer';
 import { MongoOutbox } from '../outbox-mongoose/mongo-outbox';
-import { MongoOutboxRelay } from '../outbox-mongoose/mongo-outbox-relay';
+import { mongooseOutboxRelay } from '../outbox-mongoose/mongoose-outbox-relay';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
 import { EventPublisher } from '../publisher/event-publisher';
 import { redrive } from '../redrive/redrive';
@@ -155,7 +161,9 @@ describe('the status of a product on Redis Streams', () => {
     const [[, [[firstId]]]] = (await read(1)) as Array<[string, Array<[string, string[]]>]>;
     figures = await probe.measure(manifest);
     expect(figures.inputs[0]).toMatchObject({ lag: 2, pending: 1, behindSeconds: expect.closeTo(120, -1) });
-    expect(checkNamed(manifest, figures, `consumer-lag:${stream}`)).toMatchObject({ measured: '3 (2 undelivered, 1 pending)' });
+    expect(checkNamed(manifest, figures, `consumer-lag:${stream}`)).toMatchObject({
+      measured: '3 (2 undelivered, 1 pending)',
+    });
 
     await redis.xack(key, 'test', firstId);
     figures = await probe.measure(manifest);
@@ -172,7 +180,10 @@ describe('the status of a product on Redis Streams', () => {
       lastDeliveredAt: new Date(base - 100_000).toISOString(),
     });
     expect(figures.freshnessSeconds).toBe(0);
-    expect(checkNamed(manifest, figures, 'freshness')).toMatchObject({ measured: 'caught up (0 s behind)', kept: true });
+    expect(checkNamed(manifest, figures, 'freshness')).toMatchObject({
+      measured: 'caught up (0 s behind)',
+      kept: true,
+    });
   });
 
   it('counts dead letters, and redriven ones as not applied until the group has handled them', async () => {
@@ -205,12 +216,18 @@ describe('the status of a product on Redis Streams', () => {
     };
     const consumer = await startConsumer();
     await new EventPublisher(redis, catalog).publishBatch(countedEvents(itemCounted, 6));
-    await eventually('item-3 dead-lettered', async () => (await redis.xlen(streamKeys.deadLetter(stream, 'test'))) === 1);
+    await eventually(
+      'item-3 dead-lettered',
+      async () => (await redis.xlen(streamKeys.deadLetter(stream, 'test'))) === 1,
+    );
     await eventually('the rest handled', () => handled.length === 5);
 
     let figures = await probe.measure(manifest);
     expect(figures.inputs[0]).toMatchObject({ lag: 0, pending: 0, deadLetters: 1, behindSeconds: 0 });
-    expect(checkNamed(manifest, figures, `dead-letters:${stream}`)).toMatchObject({ measured: '1 dead letter(s)', kept: false });
+    expect(checkNamed(manifest, figures, `dead-letters:${stream}`)).toMatchObject({
+      measured: '1 dead letter(s)',
+      kept: false,
+    });
 
     await consumer.stop();
     cured = true;
@@ -223,7 +240,12 @@ describe('the status of a product on Redis Streams', () => {
     await startConsumer();
     await eventually('the redriven event handled', () => handled.length === 6);
     await eventually('acknowledged', async () => (await probe.measure(manifest)).inputs[0].pending === 0);
-    expect((await probe.measure(manifest)).inputs[0]).toMatchObject({ lag: 0, pending: 0, deadLetters: 0, behindSeconds: 0 });
+    expect((await probe.measure(manifest)).inputs[0]).toMatchObject({
+      lag: 0,
+      pending: 0,
+      deadLetters: 0,
+      behindSeconds: 0,
+    });
   });
 
   it('names a consumer group that does not exist yet instead of inventing figures', async () => {
@@ -260,7 +282,11 @@ describe('the outbox figures', () => {
     const figures = await probe.measure(manifest);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(figures.outbox).toEqual({ backlog: 3, oldestAgeSeconds: expect.closeTo(300, -1) });
-    expect(figures.outputs[0]).toMatchObject({ stream, length: null, error: expect.stringMatching(/Redis is not reachable/) });
+    expect(figures.outputs[0]).toMatchObject({
+      stream,
+      length: null,
+      error: expect.stringMatching(/Redis is not reachable/),
+    });
     expect(figures.inputs[0]).toMatchObject({ lag: null, error: expect.stringMatching(/Redis is not reachable/) });
     expect(figures.freshnessSeconds).toBeNull();
     expect(checkNamed(manifest, figures, 'outbox-age')).toMatchObject({ measured: '300 s (3 waiting)', kept: false });
@@ -278,12 +304,14 @@ describe('the outbox figures', () => {
       const outbox = new MongoOutbox(catalog);
       const event = (amount: number, time?: Date) =>
         createEvent(itemCounted, { subject: 'a', data: { itemId: 'a', amount }, time });
-      await items.create(outbox.documentWithEvents({ _id: 'a', total: 3 }, [event(1, new Date(Date.now() - 90_000)), event(2)]));
+      await items.create(
+        outbox.documentWithEvents({ _id: 'a', total: 3 }, [event(1, new Date(Date.now() - 90_000)), event(2)]),
+      );
       await items.create({ _id: 'b', total: 0 });
       // Never started: the backlog is read from the documents, whichever replica publishes.
-      const relay = new MongoOutboxRelay({ domain: 'status', models: [items], redis, catalog });
+      const relay = mongooseOutboxRelay({ domain: 'status', models: [items], redis, catalog });
       const source = mongooseDataProductStatus({ redis: () => redisServer.url });
-      const probe = await source.setup(contextWith(new Map([[MongoOutboxRelay, relay]])));
+      const probe = await source.setup(contextWith(new Map([[OutboxRelay, relay]])));
       probes.push(probe);
 
       const figures = await probe.measure(testManifest({}));

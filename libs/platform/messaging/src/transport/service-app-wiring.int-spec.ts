@@ -11,7 +11,8 @@ import type { DataSource } from 'typeorm';
 
 import { redisConfig } from '../config/redis-config';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
-import { OutboxRelay } from '../outbox-typeorm/outbox-relay';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { typeormOutboxRelay } from '../outbox-typeorm/typeorm-outbox-relay';
 import { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
 import { streamKeys } from '../streams/stream-keys';
 import { advisoryLockHolders, readStream } from '../testing/outbox-fixtures';
@@ -36,12 +37,16 @@ function domainModule(dataSource: DataSource): DynamicModule {
     imports: [ServiceModule.forRoot({ name: 'wiring-test', config: [redisConfig] })],
     controllers: [ItemsStreamController],
     providers: [
-      { provide: MessagingMetrics, inject: [Registry], useFactory: (registry: Registry) => new MessagingMetrics(registry) },
+      {
+        provide: MessagingMetrics,
+        inject: [Registry],
+        useFactory: (registry: Registry) => new MessagingMetrics(registry),
+      },
       {
         provide: OutboxRelay,
         inject: [redisConfig.KEY],
         useFactory: (redis: ConfigType<typeof redisConfig>) =>
-          new OutboxRelay({ dataSource, redis: redis.url, catalog, pollIntervalMs: 100, takeoverDelayMs: 0 }),
+          typeormOutboxRelay({ dataSource, redis: redis.url, catalog, pollIntervalMs: 100, takeoverDelayMs: 0 }),
       },
     ],
   })

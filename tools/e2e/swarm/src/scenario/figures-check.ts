@@ -76,19 +76,31 @@ export async function figureDifferences(
   return differences;
 }
 
+/** How often a wait that has not converged says how many figures still differ. */
+const PROGRESS_EVERY_MS = 30_000;
+
 /**
  * Polls until the figures agree: events are still flowing for a while after the last request.
- * On timeout the error lists the remaining differences.
+ * Every 30 s it logs how many figures still differ, so that a timeout shows whether they were
+ * still converging (events late) or stuck (events lost). On timeout the error lists them.
  */
 export async function waitForExactFigures(
   apis: FiguresApis,
   expected: ExpectedFigures,
   fromDay: string,
   timeoutMs: number,
+  log: (line: string) => void,
 ): Promise<number> {
   const started = Date.now();
   let differences: string[] = [];
+  let nextProgress = started + PROGRESS_EVERY_MS;
   while (Date.now() - started < timeoutMs) {
+    if (Date.now() >= nextProgress) {
+      nextProgress += PROGRESS_EVERY_MS;
+      log(
+        `figures: ${differences.length} still differ after ${Math.round((Date.now() - started) / 1000)} s, e.g. ${differences[0]}`,
+      );
+    }
     try {
       differences = await figureDifferences(apis, expected, fromDay);
     } catch (error) {

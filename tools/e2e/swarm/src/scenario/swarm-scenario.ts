@@ -103,7 +103,7 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
   );
 
   const settled = await phases.run('figures exact after the kills', () =>
-    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
+    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS, log),
   );
   report.push(`analytics and customers agreed with the ledger ${seconds(settled)} after the traffic`);
 
@@ -150,7 +150,7 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
   expectNoHarm('PostgreSQL', databaseOutage, report);
 
   await phases.run('figures exact after the update and the outage', () =>
-    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS),
+    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS, log),
   );
   report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
 }

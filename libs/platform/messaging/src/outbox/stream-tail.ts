@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 
 import { streamKeys } from '../streams/stream-keys';
-import type { OutgoingEvent } from './pending-batch';
+import type { OutgoingEvent } from './publishable-event';
 
 export interface TailWindow {
   /** Entries read back per stream, at most. */
@@ -11,9 +11,11 @@ export interface TailWindow {
 
 /**
  * Event ids among `events` that are already on their streams. After a failed round some of its
- * XADDs may have gone through (a pipeline is not atomic); this relay is its streams' only
- * writer, so any such copy was added after the oldest pending event was created, and reading
- * each stream back from that time (less the clock skew) finds it.
+ * XADDs may have gone through (a pipeline is not atomic), and a relay that died may have
+ * published events it did not get to mark. Only the domain's active relay writes its streams,
+ * so any such copy was added after the oldest pending event was created and sits at the tail:
+ * reading each stream back from that time (less the clock skew), newest first and at most
+ * `maxEntries`, finds it.
  */
 export async function idsAlreadyOnStreams(
   redis: Redis,

@@ -1,8 +1,8 @@
 /**
- * Ids of the events this relay published lately, oldest first. On FerretDB (v1, SQLite) a
- * `$pullAll` that races with the application's update of the same document can be overwritten
- * (the server reads and rewrites a document in two steps), which puts published events back;
- * remembering them keeps the relay from publishing them twice, and it pulls them again.
+ * Ids of the events this relay published lately, oldest first. A store may show a published
+ * event again: on FerretDB (v1, SQLite) a `$pullAll` that races with the application's update
+ * of the same document can be overwritten (the server reads and rewrites a document in two
+ * steps). Remembering them keeps the relay from publishing them twice; it marks them again.
  */
 export class RecentlyPublished {
   private readonly ids = new Set<string>();

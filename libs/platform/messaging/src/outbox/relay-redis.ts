@@ -5,7 +5,8 @@ import { Redis, RedisOptions } from 'ioredis';
  * twice behind its back: no offline queue (a command while Redis is down fails at once, and the
  * relay backs off), no retry of a command on reconnection and no automatic resend of commands
  * that were sent when the connection dropped (an XADD may have been applied already; the relay
- * checks the stream tail itself), and a timeout for a connection that hangs.
+ * checks the stream tail itself), and a timeout for a connection that hangs. With ioredis's
+ * default retries a command in flight when Redis went away could stay unanswered for good.
  */
 export const relayRedisOptions = {
   enableOfflineQueue: false,
@@ -13,11 +14,20 @@ export const relayRedisOptions = {
   autoResendUnfulfilledCommands: false,
   commandTimeout: 10_000,
   connectionName: 'mesh-outbox-relay',
+  lazyConnect: false, // with no offline queue, a lazy connection would never be opened
 } satisfies RedisOptions;
 
+/** Where the relay connects: a URL, options, or a client whose settings it copies (it never uses that client). */
+export type RelayRedisTarget = string | RedisOptions | Redis;
+
 /** Opens the relay's own Redis connection; `onDown` is told once per outage, not per reconnect. */
-export function connectRelayRedis(redis: string | RedisOptions, onDown: (error: Error) => void): Redis {
-  const connection = typeof redis === 'string' ? new Redis(redis, relayRedisOptions) : new Redis({ ...redis, ...relayRedisOptions });
+export function connectRelayRedis(target: RelayRedisTarget, onDown: (error: Error) => void): Redis {
+  const connection =
+    target instanceof Redis
+      ? target.duplicate(relayRedisOptions)
+      : typeof target === 'string'
+        ? new Redis(target, relayRedisOptions)
+        : new Redis({ ...target, ...relayRedisOptions });
   let down = false;
   connection.on('ready', () => {
     down = false;
