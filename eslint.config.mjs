@@ -1,6 +1,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+import importOrder from './tools/lint/import-order.cjs';
+
 /**
  * Module boundaries (ARCHITECTURE.md section 2), on two axes:
  *  - type: an app may use platform libraries and any domain's contracts, never
@@ -50,6 +52,22 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Small files with one job, and functions that read as named steps. Blank lines and comments
+    // do not count: explaining why is never what makes a file too long.
+    files: ['**/*.ts'],
+    plugins: importOrder.plugins,
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      ...importOrder.rules,
+    },
+  },
+  {
+    // A spec's describe() holds its tests: its length is the number of cases, not a function's.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-
 import { signAccessToken } from '@mesh/service';
+import { randomBytes } from 'node:crypto';
 
 /** AUTH_JWT_SECRET of the analytics test apps: random per test process, so no test leans on a known key. */
 export const TEST_AUTH_SECRET = randomBytes(32).toString('base64url');

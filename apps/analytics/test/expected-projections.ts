@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
-
 import type { CustomerValueResponse, DailySales, TopProduct } from '@mesh/analytics-contracts';
 import type { EventEnvelope } from '@mesh/contract-kit';
 import type { CustomerRegistered, CustomerTierChanged, CustomerUpdated } from '@mesh/customers-contracts';
 import type { OrderCancelled, OrderPlaced } from '@mesh/orders-contracts';
+import { createHmac } from 'node:crypto';
 
 /**
  * The figures every projection must show, computed from the published events with plain loops

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import { createEvent } from '@mesh/contract-kit';
 import { customerRegistered, customerTierChanged, customerUpdated, type LoyaltyTier } from '@mesh/customers-contracts';
-import { orderCancelled, orderPlaced, orderShipped, type OrderPlaced } from '@mesh/orders-contracts';
+import { orderCancelled, type OrderPlaced,orderPlaced, orderShipped } from '@mesh/orders-contracts';
 
 import { SeededRandom } from './seeded-random';
 

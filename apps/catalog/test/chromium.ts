@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
 import { type BrowserContext, chromium } from 'playwright-core';
 
 /** Debian's Chromium (tools/ci/install-system-packages.sh installs it); playwright-core brings no browser. */

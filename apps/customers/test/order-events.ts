@@ -1,14 +1,14 @@
 import { createEvent, EventCatalog, type EventEnvelope } from '@mesh/contract-kit';
+import { EventPublisher, readGroups, streamKeys } from '@mesh/messaging';
+import { eventually } from '@mesh/messaging/testing';
 import {
   ORDER_STREAM,
   orderCancelled,
   orderEvents,
-  orderPlaced,
   type OrderPlaced,
+  orderPlaced,
   orderShipped,
 } from '@mesh/orders-contracts';
-import { EventPublisher, readGroups, streamKeys } from '@mesh/messaging';
-import { eventually } from '@mesh/messaging/testing';
 import type { Redis } from 'ioredis';
 import { v7 as uuidv7 } from 'uuid';
 

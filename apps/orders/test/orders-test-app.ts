@@ -1,5 +1,5 @@
-import { createTestDatabase, eventsOnStream, KillableRedisServer, type TestDatabase } from '@mesh/messaging/testing';
 import { type EventEnvelope } from '@mesh/contract-kit';
+import { createTestDatabase, eventsOnStream, KillableRedisServer, type TestDatabase } from '@mesh/messaging/testing';
 import { ORDER_STREAM, type OrderResponse } from '@mesh/orders-contracts';
 import { createServiceApp } from '@mesh/service';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';

@@ -5,9 +5,9 @@
  * own databases, Redis and ports, as the e2e scenario starts it). Progress on stderr; the table
  * on stdout. Options: see mesh-bench-options.ts (`--only=http|e2e`, `--no-build`, …).
  */
+import { CUSTOMER_STREAM } from '@mesh/customers-contracts';
 import { describeError } from '@mesh/infra';
 import { CleanupStack, DOMAINS, type IsolatedMesh, startIsolatedMesh } from '@mesh/mesh-e2e';
-import { CUSTOMER_STREAM } from '@mesh/customers-contracts';
 import { ORDER_STREAM } from '@mesh/orders-contracts';
 import { cpus, loadavg } from 'node:os';
 

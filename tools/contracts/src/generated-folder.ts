@@ -1,7 +1,6 @@
+import type { ContractArtifact } from '@mesh/contract-kit';
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-
-import type { ContractArtifact } from '@mesh/contract-kit';
 
 /** The files now in a generated folder, by `/`-separated relative path; empty when it does not exist. */
 export async function readGeneratedFolder(folder: string): Promise<Map<string, string>> {

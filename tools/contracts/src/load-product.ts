@@ -1,7 +1,6 @@
+import type { DataProduct } from '@mesh/contract-kit';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-import type { DataProduct } from '@mesh/contract-kit';
 
 /**
  * Imports a contracts library's entry point and returns its data product export, so one tool

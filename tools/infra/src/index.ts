@@ -4,7 +4,7 @@ export { describeError, InfraError } from './errors';
 export { ALL_STORES, type BinaryOverrides, type InfraOptions, WORKSPACE_ROOT } from './options';
 export { pingMongo, waitUntilAnswering } from './probe';
 export { status, type StoreStatus } from './status';
-export { type MongoServerCommand, ownMongoServerCommand } from './stores/mongo-command';
 export type { PostgresBinaries } from './stores/embedded-postgres-binaries';
+export { type MongoServerCommand, ownMongoServerCommand } from './stores/mongo-command';
 export type { ServerKind, StartedServer, StoreKind, StoreResolution, StoreSource } from './stores/store-types';
 export { up, type UpOptions, type UpResult } from './up';

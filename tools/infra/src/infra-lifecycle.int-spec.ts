@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 import { freePorts, isolatedEnv, makeTempRoot, runCli } from '../test/infra-test-kit';

@@ -1,8 +1,7 @@
-import { connect } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 
 /** Probes give up quickly: a local server answers in milliseconds or not at all. */

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-
 import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The prefix of every test database (`testDatabaseName` in @mesh/messaging/testing). */

@@ -1,13 +1,12 @@
+import { createServiceApp, ServiceModule } from '@mesh/service';
+import { Controller, Get, Module, Post } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-import { createServiceApp, ServiceModule } from '@mesh/service';
-import { Controller, Get, Module, Post } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
 
 import { UsageError } from './commands';
 import { tokenCommand } from './token-command';

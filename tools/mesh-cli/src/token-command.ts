@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-
 import { signAccessToken } from '@mesh/service';
+import { readFileSync } from 'node:fs';
 
 import { UsageError } from './commands';
 import { meshEnv } from './mesh-env';

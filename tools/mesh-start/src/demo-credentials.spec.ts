@@ -1,8 +1,7 @@
+import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-import { JwtService } from '@nestjs/jwt';
 
 import { DEMO_SCOPES, demoAuthorization, meshAuth } from './demo-credentials';
 

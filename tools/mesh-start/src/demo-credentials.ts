@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-
 import { signAccessToken } from '@mesh/service';
+import { readFileSync } from 'node:fs';
 
 import type { DemoAuthorization } from './demo-traffic';
 

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import { createServiceApp, ServiceModule } from '@mesh/service';
 import { Body, Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 
 import { demoAuthorization } from './demo-credentials';

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
 import type { JobStatusResponse, RebuildAcceptedResponse } from '@mesh/analytics-contracts';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 
 import { REBUILD_JOB, REBUILD_QUEUE, ROLLUP_QUEUE } from '../jobs/queues';
 import { JobIdParams } from './dto/job-id.params';

@@ -1,4 +1,4 @@
-import { MessagingMetrics, RedisStreamsServer, redisConfig } from '@mesh/messaging';
+import { MessagingMetrics, redisConfig,RedisStreamsServer } from '@mesh/messaging';
 import { type INestApplicationContext, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 

@@ -1,5 +1,5 @@
-import { EventCatalog } from '@mesh/contract-kit';
 import { analyticsProduct, salesDayClosed } from '@mesh/analytics-contracts';
+import { EventCatalog } from '@mesh/contract-kit';
 import { MessagingMetrics } from '@mesh/messaging';
 import { typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging/typeorm';
 import { Global, Module } from '@nestjs/common';

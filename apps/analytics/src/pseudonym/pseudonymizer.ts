@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
-
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { createHmac } from 'node:crypto';
 
 import { pseudonymConfig } from '../config/pseudonym.config';
 

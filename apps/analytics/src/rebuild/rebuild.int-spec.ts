@@ -1,6 +1,6 @@
 import type { JobStatusResponse, RebuildAcceptedResponse } from '@mesh/analytics-contracts';
-import { readGroups, streamKeys } from '@mesh/messaging';
 import { createEvent, type EventEnvelope } from '@mesh/contract-kit';
+import { readGroups, streamKeys } from '@mesh/messaging';
 import { eventually } from '@mesh/messaging/testing';
 import { orderPlaced } from '@mesh/orders-contracts';
 

@@ -2,8 +2,8 @@ import { Public } from '@mesh/service';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { isAvailable } from '../products/product-entry';
 import { ProductCatalog } from '../products/product-catalog.service';
+import { isAvailable } from '../products/product-entry';
 import { buildLineage } from './build-lineage';
 import type { Lineage } from './lineage';
 

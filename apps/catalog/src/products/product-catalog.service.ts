@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { catalogConfig, type CatalogConfig } from '../config/catalog.config';
+import { type CatalogConfig,catalogConfig } from '../config/catalog.config';
 import { fetchProduct } from './fetch-product';
 import type { ProductEntry } from './product-entry';
 

@@ -2,8 +2,8 @@ import type { EventEnvelope } from '@mesh/contract-kit';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateQuery } from 'mongoose';
 
-import type { Customer } from '../store/customer.schema';
 import { CustomerRepository } from '../store/customer.repository';
+import type { Customer } from '../store/customer.schema';
 import type { StoredCustomer } from '../store/stored-customer';
 
 /** What a use case decided for the customer as read: nothing to do, or an update and its events. */

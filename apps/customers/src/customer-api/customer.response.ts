@@ -1,4 +1,4 @@
-import { countryCode, customerStatus, loyaltyTier, type CustomerResponse } from '@mesh/customers-contracts';
+import { countryCode, type CustomerResponse,customerStatus, loyaltyTier } from '@mesh/customers-contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 

@@ -1,3 +1,4 @@
+import { createEvent, type EventEnvelope } from '@mesh/contract-kit';
 import {
   customerDeactivated,
   customerRegistered,
@@ -5,7 +6,6 @@ import {
   customerUpdated,
   type LoyaltyTier,
 } from '@mesh/customers-contracts';
-import { createEvent, type EventEnvelope } from '@mesh/contract-kit';
 
 import type { StoredCustomer } from '../store/stored-customer';
 

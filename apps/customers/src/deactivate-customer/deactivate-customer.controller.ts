@@ -2,8 +2,8 @@ import type { CustomerResponse } from '@mesh/customers-contracts';
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CustomerIdParams } from '../customer-api/customer-id.params';
 import { CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
+import { CustomerIdParams } from '../customer-api/customer-id.params';
 import { DeactivateCustomerService } from './deactivate-customer.service';
 
 @ApiTags('customers')

@@ -2,8 +2,8 @@ import type { CustomerPage, CustomerResponse } from '@mesh/customers-contracts';
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CustomerIdParams } from '../customer-api/customer-id.params';
 import { CustomerPageDto, CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
+import { CustomerIdParams } from '../customer-api/customer-id.params';
 import { CustomerRepository } from '../store/customer.repository';
 import { ListCustomersQuery } from './dto/list-customers.query';
 

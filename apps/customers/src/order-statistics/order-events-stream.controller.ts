@@ -1,3 +1,4 @@
+import { StreamContext } from '@mesh/messaging';
 import {
   type OrderCancelled,
   orderCancelled,
@@ -6,7 +7,6 @@ import {
   type OrderShipped,
   orderShipped,
 } from '@mesh/orders-contracts';
-import { StreamContext } from '@mesh/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 

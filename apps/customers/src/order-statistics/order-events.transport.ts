@@ -1,4 +1,4 @@
-import { MessagingMetrics, redisConfig, type RedisConfig, RedisStreamsServer } from '@mesh/messaging';
+import { MessagingMetrics, type RedisConfig, redisConfig, RedisStreamsServer } from '@mesh/messaging';
 import { orderEvents } from '@mesh/orders-contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 

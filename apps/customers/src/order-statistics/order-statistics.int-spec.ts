@@ -1,4 +1,4 @@
-import { customerTierChanged, type CustomerResponse } from '@mesh/customers-contracts';
+import { type CustomerResponse,customerTierChanged } from '@mesh/customers-contracts';
 import { eventually } from '@mesh/messaging/testing';
 import { v7 as uuidv7 } from 'uuid';
 

@@ -1,17 +1,17 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import type { OrderPlaced } from '@mesh/orders-contracts';
-import { redisConfig, type RedisConfig } from '@mesh/messaging';
+import { type RedisConfig,redisConfig } from '@mesh/messaging';
 import { MongoOutbox } from '@mesh/messaging/mongoose';
+import type { OrderPlaced } from '@mesh/orders-contracts';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import fc from 'fast-check';
 import type { Connection, Model } from 'mongoose';
 
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 import { OrdersStream } from '../../test/order-events';
-import { loyaltyTiers, type LoyaltyTiers } from '../config/loyalty-tiers.config';
-import { orderFacts, type OrderFacts } from '../config/order-facts.config';
-import { Customer } from '../store/customer.schema';
+import { type LoyaltyTiers,loyaltyTiers } from '../config/loyalty-tiers.config';
+import { type OrderFacts,orderFacts } from '../config/order-facts.config';
 import { CustomerRepository } from '../store/customer.repository';
+import { Customer } from '../store/customer.schema';
 import { CustomerWrites } from '../store/customer-writes';
 import { loyaltyTierFor } from './loyalty-tier';
 import type { OrderChange } from './order-effect';

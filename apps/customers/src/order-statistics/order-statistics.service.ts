@@ -1,8 +1,8 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { loyaltyTiers, type LoyaltyTiers } from '../config/loyalty-tiers.config';
-import { orderFacts, type OrderFacts } from '../config/order-facts.config';
+import { type LoyaltyTiers,loyaltyTiers } from '../config/loyalty-tiers.config';
+import { type OrderFacts,orderFacts } from '../config/order-facts.config';
 import { customerTierChangedEvent } from '../customer-events/customer-events.factory';
 import { CustomerRepository } from '../store/customer.repository';
 import { CustomerLanes } from './customer-lanes';

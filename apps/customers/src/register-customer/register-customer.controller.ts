@@ -1,6 +1,6 @@
+import type { CustomerResponse } from '@mesh/customers-contracts';
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { CustomerResponse } from '@mesh/customers-contracts';
 
 import { CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
 import { RegisterCustomerDto } from './dto/register-customer.dto';

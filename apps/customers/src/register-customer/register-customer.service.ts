@@ -4,8 +4,8 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 
 import { customerRegisteredEvent } from '../customer-events/customer-events.factory';
-import type { Customer } from '../store/customer.schema';
 import { CustomerRepository } from '../store/customer.repository';
+import type { Customer } from '../store/customer.schema';
 import type { StoredCustomer } from '../store/stored-customer';
 
 /** Two emails that differ only in case or surrounding spaces belong to one person. */

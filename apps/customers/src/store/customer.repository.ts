@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { redisConfig, type RedisConfig } from '@mesh/messaging';
+import { type RedisConfig,redisConfig } from '@mesh/messaging';
 import { applyEventOnce, MongoOutbox } from '@mesh/messaging/mongoose';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';

@@ -1,4 +1,4 @@
-import { customerStatus, type CustomerStatus, loyaltyTier, type LoyaltyTier } from '@mesh/customers-contracts';
+import { type CustomerStatus, customerStatus, type LoyaltyTier,loyaltyTier } from '@mesh/customers-contracts';
 import { inboxPlugin, outboxPlugin } from '@mesh/messaging/mongoose';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 

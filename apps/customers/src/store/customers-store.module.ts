@@ -2,16 +2,16 @@ import { MessagingMetrics } from '@mesh/messaging';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { CountedOrderIdsMigration } from './counted-order-ids-migration';
+import { CustomerRepository } from './customer.repository';
+import { Customer, CustomerSchema } from './customer.schema';
+import { CustomerIndexes } from './customer-indexes';
 import {
   customerEventBusProviders,
   customerOutboxProvider,
   messagingMetricsProvider,
 } from './customer-outbox.providers';
-import { CountedOrderIdsMigration } from './counted-order-ids-migration';
-import { CustomerRepository } from './customer.repository';
-import { Customer, CustomerSchema } from './customer.schema';
 import { CustomerWrites } from './customer-writes';
-import { CustomerIndexes } from './customer-indexes';
 
 /** The customers collection, its outbox, the relay that publishes from it, stream retention and the event bus metrics. */
 @Module({

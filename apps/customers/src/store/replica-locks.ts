@@ -1,7 +1,7 @@
 import { isDuplicateKey } from '@mesh/messaging/mongoose';
+import type { mongo } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { mongo } from 'mongoose';
 
 /** One held lock: `{ _id: 'customer:<id>', token, expiresAt }`. */
 export interface ReplicaLockDocument {

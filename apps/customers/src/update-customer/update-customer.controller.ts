@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import { CustomerIdParams } from '../customer-api/customer-id.params';
 import { CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
+import { CustomerIdParams } from '../customer-api/customer-id.params';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
 import { UpdateCustomerService } from './update-customer.service';
 

@@ -1,4 +1,4 @@
-import { customerUpdated, type CustomerResponse } from '@mesh/customers-contracts';
+import { type CustomerResponse,customerUpdated } from '@mesh/customers-contracts';
 import { eventually } from '@mesh/messaging/testing';
 import { v7 as uuidv7 } from 'uuid';
 

@@ -1,5 +1,5 @@
 import { customerEvents } from '@mesh/customers-contracts';
-import { MessagingMetrics, RedisStreamsServer, redisConfig } from '@mesh/messaging';
+import { MessagingMetrics, redisConfig,RedisStreamsServer } from '@mesh/messaging';
 import type { ConfigType } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 

@@ -1,25 +1,25 @@
 // Public contracts of the customers domain: what other domains may depend on.
+export type { CustomerPage, CustomerResponse } from './api/customer.response';
+export {
+  type RegisterCustomerRequest,
+  registerCustomerRequest,
+  type UpdateCustomerRequest,
+  updateCustomerRequest,
+} from './api/customer-requests';
+export { type CustomerDeactivated,customerDeactivated } from './events/customer-deactivated.event';
+export { CUSTOMER_STREAM, customerEvents } from './events/customer-events';
+export { type CustomerRegistered,customerRegistered } from './events/customer-registered.event';
+export { type CustomerTierChanged,customerTierChanged } from './events/customer-tier-changed.event';
+export { type CustomerUpdated,customerUpdated } from './events/customer-updated.event';
 export {
   countryCode,
   customerEmail,
   customerName,
   customerRevision,
-  customerStatus,
   type CustomerStatus,
-  loyaltyTier,
+  customerStatus,
   type LoyaltyTier,
+  loyaltyTier,
   pii,
 } from './events/customer-values';
-export { customerRegistered, type CustomerRegistered } from './events/customer-registered.event';
-export { customerUpdated, type CustomerUpdated } from './events/customer-updated.event';
-export { customerDeactivated, type CustomerDeactivated } from './events/customer-deactivated.event';
-export { customerTierChanged, type CustomerTierChanged } from './events/customer-tier-changed.event';
-export { CUSTOMER_STREAM, customerEvents } from './events/customer-events';
-export {
-  registerCustomerRequest,
-  type RegisterCustomerRequest,
-  updateCustomerRequest,
-  type UpdateCustomerRequest,
-} from './api/customer-requests';
-export type { CustomerPage, CustomerResponse } from './api/customer.response';
 export { customersProduct } from './product/customers.product';

@@ -1,19 +1,19 @@
 // @mesh/messaging/mongoose: the outbox, inbox and status of a domain on MongoDB through Mongoose.
-export { applyEventOnce } from './inbox-mongoose/apply-event-once';
 export type { EventEffect } from './inbox-mongoose/apply-event-once';
-export { inboxField, inboxPlugin } from './inbox-mongoose/inbox-field';
+export { applyEventOnce } from './inbox-mongoose/apply-event-once';
 export type { InboxFieldOptions } from './inbox-mongoose/inbox-field';
+export { inboxField, inboxPlugin } from './inbox-mongoose/inbox-field';
 export { isDuplicateKey } from './outbox-mongoose/is-duplicate-key';
 export { MongoOutbox } from './outbox-mongoose/mongo-outbox';
-export { mongooseEventBusProviders } from './outbox-mongoose/mongoose-event-bus.providers';
 export type { RelayModels } from './outbox-mongoose/mongoose-event-bus.providers';
-export { mongooseOutboxRelay } from './outbox-mongoose/mongoose-outbox-relay';
+export { mongooseEventBusProviders } from './outbox-mongoose/mongoose-event-bus.providers';
 export type { MongooseOutboxRelayOptions } from './outbox-mongoose/mongoose-outbox-relay';
+export { mongooseOutboxRelay } from './outbox-mongoose/mongoose-outbox-relay';
 export { MongooseOutboxStore } from './outbox-mongoose/mongoose-outbox-store';
 export { outboxField, outboxPlugin } from './outbox-mongoose/outbox-field';
 export type { MongoOutboxSource } from './outbox-mongoose/outbox-source';
 export type { PendingBatch } from './outbox-mongoose/pending-batch';
 export type { PendingEvent } from './outbox-mongoose/pending-event';
 export type { RelayLeaseDocument } from './outbox-mongoose/relay-lease';
-export { mongooseDataProductStatus } from './status/mongoose-data-product-status';
 export type { MongooseStatusOptions } from './status/mongoose-data-product-status';
+export { mongooseDataProductStatus } from './status/mongoose-data-product-status';

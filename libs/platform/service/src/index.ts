@@ -1,12 +1,15 @@
 // Public surface of @mesh/service. Everything else under src/ is internal.
 
-export { ServiceModule } from './service.module';
-export type { ServiceModuleOptions, ServiceRuntime } from './service-options';
-
-export { createServiceApp, type AppModule, type ServiceAppOptions } from './bootstrap/create-service-app';
+export type { AccessToken } from './auth/access-token';
+export { type AuthConfig,authConfig } from './auth/auth-config';
+export { Public } from './auth/public.decorator';
+export { RequireScope } from './auth/require-scope.decorator';
+export { defaultScope } from './auth/required-scope';
+export { type AccessTokenRequest, signAccessToken } from './auth/sign-access-token';
+export { type AppModule, createServiceApp, type ServiceAppOptions } from './bootstrap/create-service-app';
 export { runService } from './bootstrap/run-service';
-
-export { defineConfig, type ConfigDefinition } from './config/define-config';
+export { type ConfigProblem,ConfigValidationError } from './config/config-validation.error';
+export { type ConfigDefinition,defineConfig } from './config/define-config';
 export {
   envBool,
   envInt,
@@ -17,21 +20,7 @@ export {
   type IntBounds,
   type NumberBounds,
 } from './config/env-schemas';
-export { ConfigValidationError, type ConfigProblem } from './config/config-validation.error';
 export { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
-
-export {
-  readinessCheck,
-  type ProviderToken,
-  type ReadinessCheck,
-  type ReadinessContext,
-  type ReadinessProbe,
-} from './health/readiness-check';
-export { redisReadiness, type RedisReadinessOptions } from './health/redis-readiness';
-export { typeOrmReadiness, type TypeOrmReadinessOptions } from './health/typeorm-readiness';
-export { mongooseReadiness, type MongooseReadinessOptions } from './health/mongoose-readiness';
-export { indicatorReadiness } from './health/indicator-readiness';
-
 export type {
   DataProductOptions,
   DataProductStatusProbe,
@@ -39,17 +28,22 @@ export type {
   MeasuredFigures,
 } from './data-product/data-product-status-source';
 export { checkServiceLevels } from './data-product/service-level-checks';
-
-export { RequestValidationException, type FieldIssue } from './http/request-validation.exception';
+export { indicatorReadiness } from './health/indicator-readiness';
+export { mongooseReadiness, type MongooseReadinessOptions } from './health/mongoose-readiness';
+export {
+  type ProviderToken,
+  type ReadinessCheck,
+  readinessCheck,
+  type ReadinessContext,
+  type ReadinessProbe,
+} from './health/readiness-check';
+export { redisReadiness, type RedisReadinessOptions } from './health/redis-readiness';
+export { typeOrmReadiness, type TypeOrmReadinessOptions } from './health/typeorm-readiness';
 export type { ErrorBody } from './http/error-response';
+export { type FieldIssue,RequestValidationException } from './http/request-validation.exception';
 export { REQUEST_ID_HEADER } from './logging/request-id';
 export { UNMATCHED_ROUTE } from './metrics/http-metrics';
 export type { OpenApiOptions } from './openapi/openapi';
+export { ServiceModule } from './service.module';
+export type { ServiceModuleOptions, ServiceRuntime } from './service-options';
 export { ShutdownState } from './shutdown/shutdown-state';
-
-export { Public } from './auth/public.decorator';
-export { RequireScope } from './auth/require-scope.decorator';
-export type { AccessToken } from './auth/access-token';
-export { authConfig, type AuthConfig } from './auth/auth-config';
-export { defaultScope } from './auth/required-scope';
-export { type AccessTokenRequest, signAccessToken } from './auth/sign-access-token';

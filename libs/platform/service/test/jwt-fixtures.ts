@@ -1,6 +1,5 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-
 import { JwtService } from '@nestjs/jwt';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 
 /** An RSA key pair as an identity provider would hold it; the service gets only the public PEM. */
 export function rsaKeyPair(modulusLength = 2048): { privateKey: KeyObject; publicKeyPem: string } {

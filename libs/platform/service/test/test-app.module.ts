@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import {
   Body,
   ConflictException,
@@ -13,6 +10,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 
 import { defineConfig, envInt, type ReadinessCheck, ServiceModule, type ServiceModuleOptions } from '../src';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { type LatencySummary, summarizeLatencies } from '../stats/percentile';
 import { benchOrder, postJson } from '../http/seed-data';
+import { type LatencySummary, summarizeLatencies } from '../stats/percentile';
 import { ProjectionWatch } from './projection-watch';
 
 export interface EndToEndOptions {

@@ -3,4 +3,4 @@
 export { ALL_SCOPES, signAccessToken } from './harness/access-tokens';
 export { CleanupStack } from './harness/cleanup-stack';
 export { type IsolatedMesh, type IsolatedMeshOptions, startIsolatedMesh } from './harness/isolated-mesh';
-export { DOMAINS, type DomainName, MeshProcesses } from './harness/mesh-processes';
+export { type DomainName, DOMAINS, MeshProcesses } from './harness/mesh-processes';

@@ -6,15 +6,14 @@
  * (MESH_E2E_SWARM_KEEP=1 keeps Docker and the images, as a cache for the next run). Needs root,
  * Debian's packages and about 6 GB of disk.
  */
+import { signAccessToken } from '@mesh/service';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { signAccessToken } from '@mesh/service';
-
 import { APP_REPOSITORY_PREFIX } from './images/app-images';
 import { ensureBaseImages } from './images/base-images';
-import { buildMeshImages } from './images/mesh-images';
+import { buildMeshImages, type MeshImages } from './images/mesh-images';
 import { ensureDockerDaemon } from './machine/docker-daemon';
 import { assertPortsFree } from './machine/free-ports';
 import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-state';
@@ -25,10 +24,10 @@ import { Phases } from './report/phases';
 import { expectCatalogComplete } from './scenario/catalog-check';
 import { utcDay } from './scenario/figures-check';
 import { ALL_SCOPES, MeshApi } from './scenario/mesh-api';
-import { runSwarmScenario } from './scenario/swarm-scenario';
+import { runSwarmScenario, type ScenarioOptions } from './scenario/swarm-scenario';
 import { docker } from './shell/docker';
-import { createMeshSecrets, removeSecrets } from './stack/mesh-secrets';
 import { removeLeftovers } from './stack/leftovers';
+import { createMeshSecrets, type MeshSecrets, removeSecrets } from './stack/mesh-secrets';
 import { deployStack, removeStack, type StackSettings } from './stack/mesh-stack';
 import { waitForHealthyStack } from './stack/wait-healthy';
 import { waitForGatewayRoutes } from './stack/wait-routes';
@@ -58,126 +57,23 @@ async function main(): Promise<boolean> {
     });
   }
   const runId = Date.now().toString(36);
-  let dockerdLog: string | undefined;
+  const dockerd: { log?: string } = {};
   const report: string[] = [];
   let ok = false;
   try {
-    const network = await captureHostNetwork();
-    const daemon = await phases.run('docker daemon', () => ensureDockerDaemon(tmpdir(), log));
-    log(
-      `  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installation ? ', docker.io installed by this run' : ''}`,
-    );
-    dockerdLog = daemon.logFile;
-    const installation = daemon.installation;
-    if (installation && !KEEP) {
-      // Last of all, once dockerd has stopped: the packages, and the state they brought.
-      cleanup.add(`remove ${installation.packages.join(', ')} (installed by this run)`, installation.uninstall);
-    }
-    if (daemon.startedHere) {
-      // Cleanup runs backwards: dockerd stops first, then its bridges and rules go.
-      cleanup.add('host network as before dockerd', async () =>
-        (await restoreHostNetwork(network)).forEach((line) => log(`  ${line}`)),
-      );
-      cleanup.add('stop dockerd', daemon.stop);
-    }
-    if (!KEEP && !installation) {
-      // With docker.io removed at the end its images go too; otherwise remove those added here.
-      const images = await trackAddedImages();
-      cleanup.add('images this run added', async () => log(`  removed ${await images.remove()} images`));
-    }
-    const swarm = await phases.run('swarm', () => ensureSwarmManager(log));
-    if (swarm.initialisedHere) cleanup.add('leave the swarm', swarm.leave);
-    await removeLeftovers(STACK, log);
-
-    const base = await phases.run('base images', () => ensureBaseImages(workDirectory, log));
-    const images = await phases.run('app images (deploy/docker/Dockerfile)', () =>
-      buildMeshImages(base.node, workDirectory, runId, log),
-    );
-
-    const secrets = await phases.run('secrets', () => createMeshSecrets(SECRET_PREFIX, workDirectory));
-    cleanup.add('secrets', () => removeSecrets(secrets.names));
-    const settings: StackSettings = {
-      stack: STACK,
-      secretPrefix: SECRET_PREFIX,
-      imagePrefix: APP_REPOSITORY_PREFIX,
-      appTags: { orders: 'e2e', customers: 'e2e', analytics: 'e2e', catalog: 'e2e' },
-      storeImages: { gateway: base.gateway, redis: base.redis, postgres: base.postgres, ferretdb: base.ferretdb },
-      ports: { orders: PORT_BASE + 1, customers: PORT_BASE + 2, analytics: PORT_BASE + 3, catalog: PORT_BASE + 4 },
-    };
-    await assertPortsFree(Object.values(settings.ports), 'set MESH_E2E_SWARM_PORT_BASE to use ports base+1 to base+4');
-    cleanup.add(`stack ${STACK}`, () => removeStack(STACK, log));
-    await phases.run('stack deploy until every service is healthy', async () => {
-      await deployStack(settings);
-      await waitForHealthyStack(STACK, SERVICES, HEALTHY_TIMEOUT_MS, log);
-    });
-    // "Deployed" means every domain answers through the gateway, not only that its tasks are healthy.
-    await phases.run('gateway routes to every domain', () =>
-      waitForGatewayRoutes(
-        Object.entries(settings.ports).map(([name, port]) => ({ name, url: `http://127.0.0.1:${port}/health/ready` })),
-        { timeoutMs: ROUTES_TIMEOUT_MS, log },
-      ),
-    );
-
-    const token = signAccessToken({ secret: secrets.jwtSecret, scopes: ALL_SCOPES, subject: 'swarm-e2e' });
-    const api = (name: string, port: number) => new MeshApi(name, `http://127.0.0.1:${port}`, token);
-    await runSwarmScenario(
-      phases,
-      {
-        runId,
-        seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
-        apis: {
-          orders: api('orders', settings.ports.orders),
-          customers: api('customers', settings.ports.customers),
-          analytics: api('analytics', settings.ports.analytics),
-        },
-        services: {
-          orders: `${STACK}_orders`,
-          analytics: `${STACK}_analytics`,
-          domains: ['orders', 'customers', 'analytics'].map((domain) => `${STACK}_${domain}`),
-          redis: `${STACK}_redis`,
-          postgres: `${STACK}_postgres`,
-        },
-        replicas: { orders: 2, analytics: 1 },
-        rollOrders: {
-          image: images.nextOrders,
-          deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }),
-        },
-        fromDay: utcDay(new Date()),
-        log,
-      },
-      report,
-    );
+    await prepareDocker(phases, cleanup, dockerd);
+    const deployed = await deployMesh(phases, cleanup, workDirectory, runId);
+    await runSwarmScenario(phases, scenarioOptions(deployed, runId), report);
     await phases.run('catalog shows every data product', async () => {
-      const products = await expectCatalogComplete(api('catalog', settings.ports.catalog), [
-        'orders',
-        'customers',
-        'analytics',
-      ]);
+      const catalog = apiOf(deployed, 'catalog', deployed.settings.ports.catalog);
+      const products = await expectCatalogComplete(catalog, ['orders', 'customers', 'analytics']);
       report.push(`catalog: ${products.length} data products available (${products.join(', ')})`);
     });
     ok = true;
   } catch (error) {
     log(`FAILED: ${(error as Error).message}`);
   } finally {
-    // Listed before cleanup: dockerd may be stopped by it.
-    const images = KEEP
-      ? await docker([
-          'images',
-          '--format',
-          '{{.Repository}}:{{.Tag}}',
-          '--filter',
-          `reference=${APP_REPOSITORY_PREFIX}/*`,
-        ]).catch(() => '')
-      : '';
-    log('cleaning up');
-    ok = (await cleanup.run()) && ok;
-    if (dockerdLog && ok) rmSync(dockerdLog, { force: true });
-    else if (dockerdLog) log(`dockerd's log is kept: ${dockerdLog}`);
-    if (KEEP) {
-      log(
-        `MESH_E2E_SWARM_KEEP=1: Docker and the images stay (docker rmi to remove): ${images.trim().split('\n').filter(Boolean).join(', ') || 'none'}`,
-      );
-    }
+    ok = (await tearDown(cleanup, dockerd.log, ok)) && ok;
   }
   console.log(
     [
@@ -192,6 +88,139 @@ async function main(): Promise<boolean> {
     ].join('\n'),
   );
   return ok;
+}
+
+/**
+ * dockerd (installed and started when missing) and a one-node swarm, with what undoes each of
+ * them registered on `cleanup`, which runs backwards. `dockerd.log` is set as soon as it runs.
+ */
+async function prepareDocker(phases: Phases, cleanup: Cleanup, dockerd: { log?: string }): Promise<void> {
+  const network = await captureHostNetwork();
+  const daemon = await phases.run('docker daemon', () => ensureDockerDaemon(tmpdir(), log));
+  log(
+    `  Docker ${daemon.version}${daemon.startedHere ? ', started by this run' : ''}${daemon.installation ? ', docker.io installed by this run' : ''}`,
+  );
+  dockerd.log = daemon.logFile;
+  const installation = daemon.installation;
+  if (installation && !KEEP) {
+    // Last of all, once dockerd has stopped: the packages, and the state they brought.
+    cleanup.add(`remove ${installation.packages.join(', ')} (installed by this run)`, installation.uninstall);
+  }
+  if (daemon.startedHere) {
+    // Cleanup runs backwards: dockerd stops first, then its bridges and rules go.
+    cleanup.add('host network as before dockerd', async () =>
+      (await restoreHostNetwork(network)).forEach((line) => log(`  ${line}`)),
+    );
+    cleanup.add('stop dockerd', daemon.stop);
+  }
+  if (!KEEP && !installation) {
+    // With docker.io removed at the end its images go too; otherwise remove those added here.
+    const images = await trackAddedImages();
+    cleanup.add('images this run added', async () => log(`  removed ${await images.remove()} images`));
+  }
+  const swarm = await phases.run('swarm', () => ensureSwarmManager(log));
+  if (swarm.initialisedHere) cleanup.add('leave the swarm', swarm.leave);
+  await removeLeftovers(STACK, log);
+}
+
+/** What a deployed mesh gives the scenario. */
+interface DeployedMesh {
+  settings: StackSettings;
+  secrets: MeshSecrets;
+  images: MeshImages;
+}
+
+/** Images, secrets and the stack, deployed until every domain answers through the gateway. */
+async function deployMesh(
+  phases: Phases,
+  cleanup: Cleanup,
+  workDirectory: string,
+  runId: string,
+): Promise<DeployedMesh> {
+  const base = await phases.run('base images', () => ensureBaseImages(workDirectory, log));
+  const images = await phases.run('app images (deploy/docker/Dockerfile)', () =>
+    buildMeshImages(base.node, workDirectory, runId, log),
+  );
+  const secrets = await phases.run('secrets', () => createMeshSecrets(SECRET_PREFIX, workDirectory));
+  cleanup.add('secrets', () => removeSecrets(secrets.names));
+  const settings: StackSettings = {
+    stack: STACK,
+    secretPrefix: SECRET_PREFIX,
+    imagePrefix: APP_REPOSITORY_PREFIX,
+    appTags: { orders: 'e2e', customers: 'e2e', analytics: 'e2e', catalog: 'e2e' },
+    storeImages: { gateway: base.gateway, redis: base.redis, postgres: base.postgres, ferretdb: base.ferretdb },
+    ports: { orders: PORT_BASE + 1, customers: PORT_BASE + 2, analytics: PORT_BASE + 3, catalog: PORT_BASE + 4 },
+  };
+  await assertPortsFree(Object.values(settings.ports), 'set MESH_E2E_SWARM_PORT_BASE to use ports base+1 to base+4');
+  cleanup.add(`stack ${STACK}`, () => removeStack(STACK, log));
+  await phases.run('stack deploy until every service is healthy', async () => {
+    await deployStack(settings);
+    await waitForHealthyStack(STACK, SERVICES, HEALTHY_TIMEOUT_MS, log);
+  });
+  // "Deployed" means every domain answers through the gateway, not only that its tasks are healthy.
+  await phases.run('gateway routes to every domain', () =>
+    waitForGatewayRoutes(
+      Object.entries(settings.ports).map(([name, port]) => ({ name, url: `http://127.0.0.1:${port}/health/ready` })),
+      { timeoutMs: ROUTES_TIMEOUT_MS, log },
+    ),
+  );
+  return { settings, secrets, images };
+}
+
+function apiOf({ secrets }: DeployedMesh, name: string, port: number): MeshApi {
+  const token = signAccessToken({ secret: secrets.jwtSecret, scopes: ALL_SCOPES, subject: 'swarm-e2e' });
+  return new MeshApi(name, `http://127.0.0.1:${port}`, token);
+}
+
+function scenarioOptions(deployed: DeployedMesh, runId: string): ScenarioOptions {
+  const { settings, images } = deployed;
+  return {
+    runId,
+    seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
+    apis: {
+      orders: apiOf(deployed, 'orders', settings.ports.orders),
+      customers: apiOf(deployed, 'customers', settings.ports.customers),
+      analytics: apiOf(deployed, 'analytics', settings.ports.analytics),
+    },
+    services: {
+      orders: `${STACK}_orders`,
+      analytics: `${STACK}_analytics`,
+      domains: ['orders', 'customers', 'analytics'].map((domain) => `${STACK}_${domain}`),
+      redis: `${STACK}_redis`,
+      postgres: `${STACK}_postgres`,
+    },
+    replicas: { orders: 2, analytics: 1 },
+    rollOrders: {
+      image: images.nextOrders,
+      deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }),
+    },
+    fromDay: utcDay(new Date()),
+    log,
+  };
+}
+
+/** Runs the cleanup; keeps dockerd's log when anything failed. @returns whether the cleanup succeeded. */
+async function tearDown(cleanup: Cleanup, dockerdLog: string | undefined, ok: boolean): Promise<boolean> {
+  // Listed before cleanup: dockerd may be stopped by it.
+  const images = KEEP
+    ? await docker([
+        'images',
+        '--format',
+        '{{.Repository}}:{{.Tag}}',
+        '--filter',
+        `reference=${APP_REPOSITORY_PREFIX}/*`,
+      ]).catch(() => '')
+    : '';
+  log('cleaning up');
+  const cleaned = await cleanup.run();
+  if (dockerdLog && ok && cleaned) rmSync(dockerdLog, { force: true });
+  else if (dockerdLog) log(`dockerd's log is kept: ${dockerdLog}`);
+  if (KEEP) {
+    log(
+      `MESH_E2E_SWARM_KEEP=1: Docker and the images stay (docker rmi to remove): ${images.trim().split('\n').filter(Boolean).join(', ') || 'none'}`,
+    );
+  }
+  return cleaned;
 }
 
 void main().then((ok) => {

@@ -1,7 +1,7 @@
 import { names, workspaceRoot } from '@nx/devkit';
-import { registerTsProject } from 'nx/src/plugins/js/utils/register';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerTsProject } from 'nx/src/plugins/js/utils/register';
 
 const STREAM_NAME = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.v[1-9][0-9]*$/;
 

@@ -1,11 +1,12 @@
 import { generateFiles, getProjects, logger, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
 
-import { CONTRACT_TOOL, writeContractArtifacts } from './contract-artifacts';
 import { describeConsumedStream } from './consumed-stream';
+import { CONTRACT_TOOL, writeContractArtifacts } from './contract-artifacts';
 import { type DomainNames, domainNames } from './domain-names';
 import { choosePort } from './free-port';
 import type { DomainGeneratorSchema } from './schema';
+import { sortGeneratedImports } from './sorted-imports';
 import {
   registerContractsPath,
   registerMeshProduct,
@@ -30,7 +31,8 @@ const FIRST_MIGRATION_TIMESTAMP = 1795588226594;
 export async function domainGenerator(tree: Tree, options: DomainGeneratorSchema): Promise<() => void> {
   const domain = domainNames(options.name);
   const store = options.store ?? 'postgres';
-  if (store !== 'postgres' && store !== 'mongo') throw new Error(`--store must be postgres or mongo, not ${String(store)}`);
+  if (store !== 'postgres' && store !== 'mongo')
+    throw new Error(`--store must be postgres or mongo, not ${String(store)}`);
   assertFree(tree, domain);
   const port = choosePort(tree, options.port);
   const consumed = describeConsumedStream(options.consumes ?? 'orders.order.v1', domain.name);
@@ -46,13 +48,17 @@ export async function domainGenerator(tree: Tree, options: DomainGeneratorSchema
     migrationTimestamp,
     activityMigrationTimestamp: migrationTimestamp + 1,
     contractArtifacts,
-    contractsImport: importStatement(consumed.events.map((event) => event.exportName), consumed.importPath),
+    contractsImport: importStatement(
+      consumed.events.map((event) => event.exportName),
+      consumed.importPath,
+    ),
     tmpl: '',
   };
   const files = join(__dirname, 'files');
   generateFiles(tree, join(files, 'contracts'), `libs/${domain.name}/contracts`, substitutions);
   generateFiles(tree, join(files, 'app'), `apps/${domain.name}`, substitutions);
   generateFiles(tree, join(files, `app-${store}`), `apps/${domain.name}`, substitutions);
+  await sortGeneratedImports(tree, [`libs/${domain.name}/contracts`, `apps/${domain.name}`]);
 
   const registrations: Registration[] = [
     registerContractsPath(tree, domain),
@@ -84,8 +90,16 @@ function assertFree(tree: Tree, domain: DomainNames): void {
   }
 }
 
-function report(domain: DomainNames, store: string, port: number, consumed: string, registrations: Registration[]): void {
-  logger.info(`\n${domain.name}: ${store} domain on port ${port}, publishing ${domain.name}.item.v1, consuming ${consumed}`);
+function report(
+  domain: DomainNames,
+  store: string,
+  port: number,
+  consumed: string,
+  registrations: Registration[],
+): void {
+  logger.info(
+    `\n${domain.name}: ${store} domain on port ${port}, publishing ${domain.name}.item.v1, consuming ${consumed}`,
+  );
   for (const registration of registrations) {
     const line = `  ${registration.file}: ${registration.detail}`;
     if (registration.done) logger.info(line);

@@ -30,7 +30,11 @@ function register(tree: Tree, file: string, what: string, manual: string, edit: 
   const content = tree.exists(file) ? tree.read(file, 'utf-8') : null;
   const edited = content === null ? undefined : edit(content);
   if (content === null || edited === undefined) {
-    return { file, done: false, detail: `${what}: not registered (${content === null ? 'no such file' : 'anchor not found'}); ${manual}` };
+    return {
+      file,
+      done: false,
+      detail: `${what}: not registered (${content === null ? 'no such file' : 'anchor not found'}); ${manual}`,
+    };
   }
   tree.write(file, edited);
   return { file, done: true, detail: what };
@@ -40,7 +44,10 @@ function register(tree: Tree, file: string, what: string, manual: string, edit: 
 export function registerContractsPath(tree: Tree, domain: DomainNames): Registration {
   const importPath = `@mesh/${domain.name}-contracts`;
   updateJson(tree, 'tsconfig.base.json', (json: { compilerOptions: { paths?: Record<string, string[]> } }) => {
-    json.compilerOptions.paths = { ...json.compilerOptions.paths, [importPath]: [`./libs/${domain.name}/contracts/src/index.ts`] };
+    json.compilerOptions.paths = {
+      ...json.compilerOptions.paths,
+      [importPath]: [`./libs/${domain.name}/contracts/src/index.ts`],
+    };
     return json;
   });
   return { file: 'tsconfig.base.json', done: true, detail: `path ${importPath}` };
@@ -73,7 +80,7 @@ export function registerMongoDatabase(tree: Tree, domain: DomainNames): Registra
       if (!content.includes(anchor)) return undefined;
       // MongoDB creates a database on its first write: only its URL is needed, on the same server.
       let edited = content.split(anchor).join(`${anchor}, ${variable}: withDatabase(url, '${domain.databaseName}')`);
-      if (!edited.includes(helperImport)) edited = insertAfterImports(edited, helperImport);
+      if (!edited.includes(helperImport)) edited = insertImport(edited, helperImport);
       return edited;
     },
   );
@@ -110,10 +117,12 @@ export function registerMeshProduct(tree: Tree, domain: DomainNames): Registrati
       if (!list) return undefined;
       const entries = list[2].trimEnd();
       const separator = entries === '' || entries.endsWith(',') ? '' : ',';
-      const entry = list[2].includes('\n') ? `${separator}\n  ${product},\n` : `${separator}${entries === '' ? '' : ' '}${product}`;
+      const entry = list[2].includes('\n')
+        ? `${separator}\n  ${product},\n`
+        : `${separator}${entries === '' ? '' : ' '}${product}`;
       const start = list.index + list[1].length;
       const withEntry = content.slice(0, start) + entries + entry + content.slice(start + list[2].length);
-      return insertAfterImports(withEntry, `import { ${product} } from '@mesh/${domain.name}-contracts';`);
+      return insertImport(withEntry, `import { ${product} } from '@mesh/${domain.name}-contracts';`);
     },
   );
 }
@@ -122,7 +131,12 @@ export function registerMeshProduct(tree: Tree, domain: DomainNames): Registrati
  * The service in the Swarm stack (with its store network, secrets, and the store making its user),
  * its API on the gateway, and for MongoDB FerretDB on its store network in the FerretDB variant.
  */
-export function registerStackService(tree: Tree, domain: DomainNames, store: 'postgres' | 'mongo', port: number): Registration[] {
+export function registerStackService(
+  tree: Tree,
+  domain: DomainNames,
+  store: 'postgres' | 'mongo',
+  port: number,
+): Registration[] {
   const service = register(
     tree,
     STACK_FILE,
@@ -161,9 +175,19 @@ function insertIntoObjectLiteral(content: string, pattern: RegExp, entry: string
   return content.slice(0, bodyStart) + replacement + content.slice(bodyStart + body.length);
 }
 
-function insertAfterImports(content: string, line: string): string {
+/**
+ * Adds an import line where the workspace's lint (simple-import-sort) wants it: among the imports of
+ * its group (packages, or relative files), before the first whose module sorts after its own.
+ */
+function insertImport(content: string, line: string): string {
+  const moduleOf = (statement: string) => /from '([^']+)';$/.exec(statement)?.[1] ?? '';
+  const isRelative = (module: string) => module.startsWith('.');
+  const added = moduleOf(line);
   const imports = [...content.matchAll(/^import [^;]+;$/gm)];
-  const last = imports[imports.length - 1];
+  const group = imports.filter((found) => isRelative(moduleOf(found[0])) === isRelative(added));
+  const next = group.find((found) => moduleOf(found[0]).localeCompare(added, 'en', { sensitivity: 'base' }) > 0);
+  if (next) return `${content.slice(0, next.index)}${line}\n${content.slice(next.index)}`;
+  const last = group[group.length - 1] ?? imports[imports.length - 1];
   if (!last) return `${line}\n${content}`;
   const at = last.index + last[0].length;
   return `${content.slice(0, at)}\n${line}${content.slice(at)}`;

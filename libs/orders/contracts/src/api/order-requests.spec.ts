@@ -1,5 +1,5 @@
-import { cancelOrderRequest, DEFAULT_PAGE_SIZE, listOrdersQuery } from './order-requests';
 import { orderResponse } from './order.response';
+import { cancelOrderRequest, DEFAULT_PAGE_SIZE, listOrdersQuery } from './order-requests';
 import { placeOrderRequest } from './place-order.request';
 
 describe('placeOrderRequest', () => {

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../schema/json-schema';
-import type { SchemaChange } from './compat-finding';
 import { tightenedBounds } from './compare-bounds';
+import type { SchemaChange } from './compat-finding';
 import { constraintsText, isAnnotation } from './schema-walk';
 
 /** Keywords with their own rule here or in `compareEventSchemas`; any other assertion is compared whole. */

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../schema/json-schema';
-import type { SchemaChange } from './compat-finding';
 import { compareValueKeywords, narrowedTypes } from './compare-keywords';
+import type { SchemaChange } from './compat-finding';
 import { asNode, childPath, constraintsText, resolveRefs, type SchemaNode, variantsOf } from './schema-walk';
 
 /**

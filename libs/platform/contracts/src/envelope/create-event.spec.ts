@@ -1,5 +1,5 @@
-import { sampleOrderPlaced } from '../testing/sample-contract';
 import { EventValidationError } from '../schema/event-validation-error';
+import { sampleOrderPlaced } from '../testing/sample-contract';
 import { createEvent } from './create-event';
 
 describe('createEvent', () => {

@@ -1,4 +1,4 @@
-import { EventEnvelope, envelopeAttributes, envelopeExtensions } from './event-envelope';
+import { envelopeAttributes, envelopeExtensions,EventEnvelope } from './event-envelope';
 import { MalformedEventError } from './malformed-event-error';
 
 /** What `XADD` writes and `XREADGROUP` returns: field, value, field, value, … */

@@ -4,8 +4,8 @@ import type { EventContract } from '../schema/define-event';
 import { cloudEventHeaders, exampleHeaders } from './cloudevents-headers';
 import { embedSchema } from './embedded-schema';
 import { DEFAULT_EVENT_BUS_HOST } from './event-bus';
-import { contactOf } from './owner-contact';
 import type { JsonObject, JsonValue } from './json-document';
+import { contactOf } from './owner-contact';
 
 export interface AsyncApiOptions {
   /** The event bus as `host:port`; the document's server (deployments point REDIS_URL elsewhere). */
@@ -24,55 +24,11 @@ export interface AsyncApiOptions {
  */
 export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}): JsonObject {
   const { manifest } = product;
-  const channels: JsonObject = {};
-  const operations: JsonObject = {};
-  const messages: JsonObject = {};
-  const schemas: JsonObject = {};
+  const parts: DocumentParts = { channels: {}, operations: {}, messages: {}, schemas: {} };
+  for (const port of product.definition.outputPorts.streams) addOutputPort(parts, manifest, port);
+  for (const port of manifest.inputPorts) addInputPort(parts, port);
 
-  for (const port of product.definition.outputPorts.streams) {
-    const refs: JsonObject = {};
-    for (const event of port.events) {
-      const { message, definitions } = messageOf(event);
-      messages[event.type] = message;
-      Object.assign(schemas, definitions);
-      refs[event.type] = { $ref: `#/components/messages/${pointerToken(event.type)}` };
-    }
-    const { replay } = manifestPortOf(manifest, port.stream);
-    channels[port.stream] = {
-      address: streamKey(port.stream),
-      title: port.stream,
-      description: `${port.description} ${streamKeyNote(port.stream)} ${replayNote(replay)}`,
-      messages: refs,
-      'x-replay': { ...replay },
-    };
-    operations[`publish.${port.stream}`] = {
-      action: 'send',
-      title: `Publish to ${port.stream}`,
-      summary: `${manifest.domain} publishes ${port.events.map((event) => event.type).join(', ')}.`,
-      channel: { $ref: `#/channels/${pointerToken(port.stream)}` },
-      messages: port.events.map((event) => ({
-        $ref: `#/channels/${pointerToken(port.stream)}/messages/${pointerToken(event.type)}`,
-      })),
-    };
-  }
-
-  for (const port of manifest.inputPorts) {
-    channels[port.stream] ??= inputChannelOf(port);
-    operations[`consume.${port.stream}.${port.group}`] = {
-      action: 'receive',
-      title: `Consume ${port.stream} as group ${port.group}`,
-      summary: port.description,
-      description:
-        `Consumer group \`${port.group}\` reads ${port.stream} (published by ${port.from}); ` +
-        'other event types on it are acknowledged and ignored.',
-      channel: { $ref: `#/channels/${pointerToken(port.stream)}` },
-      messages: port.eventTypes.map((type) => ({
-        $ref: `#/channels/${pointerToken(port.stream)}/messages/${pointerToken(type)}`,
-      })),
-      'x-consumer-group': port.group,
-    };
-  }
-
+  const { channels, operations, messages, schemas } = parts;
   const components: JsonObject = { messages };
   if (Object.keys(schemas).length > 0) components['schemas'] = schemas;
   return {
@@ -98,6 +54,62 @@ export function toAsyncApi(product: DataProduct, options: AsyncApiOptions = {}):
     channels,
     operations,
     components,
+  };
+}
+
+/** The sections of the document that the ports fill in. */
+interface DocumentParts {
+  channels: JsonObject;
+  operations: JsonObject;
+  messages: JsonObject;
+  schemas: JsonObject;
+}
+
+type OutputStreamDefinition = DataProduct['definition']['outputPorts']['streams'][number];
+
+/** An output stream: its channel, a message per event type, and the `send` operation. */
+function addOutputPort(parts: DocumentParts, manifest: DataProductManifest, port: OutputStreamDefinition): void {
+  const refs: JsonObject = {};
+  for (const event of port.events) {
+    const { message, definitions } = messageOf(event);
+    parts.messages[event.type] = message;
+    Object.assign(parts.schemas, definitions);
+    refs[event.type] = { $ref: `#/components/messages/${pointerToken(event.type)}` };
+  }
+  const { replay } = manifestPortOf(manifest, port.stream);
+  parts.channels[port.stream] = {
+    address: streamKey(port.stream),
+    title: port.stream,
+    description: `${port.description} ${streamKeyNote(port.stream)} ${replayNote(replay)}`,
+    messages: refs,
+    'x-replay': { ...replay },
+  };
+  parts.operations[`publish.${port.stream}`] = {
+    action: 'send',
+    title: `Publish to ${port.stream}`,
+    summary: `${manifest.domain} publishes ${port.events.map((event) => event.type).join(', ')}.`,
+    channel: { $ref: `#/channels/${pointerToken(port.stream)}` },
+    messages: port.events.map((event) => ({
+      $ref: `#/channels/${pointerToken(port.stream)}/messages/${pointerToken(event.type)}`,
+    })),
+  };
+}
+
+/** An input port: the other domain's channel (unless this product also publishes on it) and the `receive` operation. */
+function addInputPort(parts: DocumentParts, port: InputPortDefinition): void {
+  parts.channels[port.stream] ??= inputChannelOf(port);
+  parts.operations[`consume.${port.stream}.${port.group}`] = {
+    action: 'receive',
+    title: `Consume ${port.stream} as group ${port.group}`,
+    summary: port.description,
+    description:
+      `Consumer group \`${port.group}\` reads ${port.stream} (published by ${port.from}); ` +
+      'other event types on it are acknowledged and ignored.',
+    channel: { $ref: `#/channels/${pointerToken(port.stream)}` },
+    messages: port.eventTypes.map((type) => ({
+      $ref: `#/channels/${pointerToken(port.stream)}/messages/${pointerToken(type)}`,
+    })),
+    'x-consumer-group': port.group,
   };
 }
 

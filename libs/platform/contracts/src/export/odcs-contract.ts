@@ -1,12 +1,12 @@
 import { streamKey, streamKeyNote } from '../envelope/stream-key';
 import type { DataProduct, ServiceLevels, StreamPortDefinition } from '../product/data-product';
 import type { EventContract } from '../schema/define-event';
+import { classificationsByEvent } from './classified-fields';
 import { DEFAULT_EVENT_BUS_HOST, hostAndPort } from './event-bus';
 import { eventSchemaPath } from './event-json-schema';
 import { compact, type JsonObject } from './json-document';
 import { odcsPropertiesOf, type PropertyContext } from './odcs-properties';
 import { contactUrl } from './owner-contact';
-import { classificationsByEvent } from './classified-fields';
 
 /** The file an output stream's data contract is written to, relative to the generated folder. */
 export function odcsContractPath(stream: string): string {

@@ -1,8 +1,8 @@
 import { streamNameOf } from '../streams/stream-keys';
 import { removeIdleConsumers } from './consumer-cleanup';
-import { settleLostEntries } from './lost-entries';
 import { ResolvedConsumerOptions, retryDelayMs } from './consumer-options';
 import type { Delivery } from './delivery';
+import { settleLostEntries } from './lost-entries';
 import type { Slots } from './slots';
 import type { PendingReply, StreamClaimReply } from './stream-reply';
 

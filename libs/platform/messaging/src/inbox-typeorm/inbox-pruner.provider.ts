@@ -1,7 +1,7 @@
 import { type FactoryProvider, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { redisConfig, type RedisConfig } from '../config/redis-config';
+import { type RedisConfig,redisConfig } from '../config/redis-config';
 import { deleteRowsOlderThan } from '../sweep/delete-rows-older-than';
 import { PeriodicSweep } from '../sweep/periodic-sweep';
 

@@ -2,14 +2,14 @@ import { createEvent, EventEnvelope } from '@mesh/contract-kit';
 import { Redis } from 'ioredis';
 import { Connection, Model } from 'mongoose';
 
+import type { OutboxRelay } from '../outbox/outbox-relay';
 import { EventPublisher } from '../publisher/event-publisher';
-import { CountedItem, countChanges, countedItemModel } from '../testing/counted-items';
+import { countChanges, CountedItem, countedItemModel } from '../testing/counted-items';
 import { dropTestDatabase, isFerretDb, openTestDatabase } from '../testing/mongo-test-database';
 import { amountsBySubject, eventsOnStream } from '../testing/stream-events';
 import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import type { OutboxRelay } from '../outbox/outbox-relay';
-import { mongooseOutboxRelay, type MongooseOutboxRelayOptions } from './mongoose-outbox-relay';
 import { MongoOutbox } from './mongo-outbox';
+import { mongooseOutboxRelay, type MongooseOutboxRelayOptions } from './mongoose-outbox-relay';
 
 jest.setTimeout(30_000);
 

@@ -1,11 +1,11 @@
 import type { EventCatalog } from '@mesh/contract-kit';
 import type { mongo } from 'mongoose';
 
-import { outboxField } from './outbox-field';
 import type { PendingEvents } from '../outbox/outbox-store';
 import { checkPublishable, type OutgoingEvent } from '../outbox/publishable-event';
-import { fromPendingEvent, PendingEvent } from './pending-event';
+import { outboxField } from './outbox-field';
 import type { MongoOutboxSource } from './outbox-source';
+import { fromPendingEvent, PendingEvent } from './pending-event';
 
 /** One document's pending events as read, kept verbatim for the `$pullAll` that removes them. */
 export interface PendingDocument {

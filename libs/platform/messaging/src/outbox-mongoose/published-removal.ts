@@ -1,8 +1,8 @@
 import type { mongo } from 'mongoose';
 
 import { outboxField } from './outbox-field';
-import type { PendingDocument } from './pending-batch';
 import type { MongoOutboxSource } from './outbox-source';
+import type { PendingDocument } from './pending-batch';
 
 /**
  * Removes exactly the events that were published from their documents. `$pullAll` of the

@@ -6,9 +6,9 @@ import { CountedItem, countedItemModel } from '../testing/counted-items';
 import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
 import { eventsOnStream } from '../testing/stream-events';
 import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import { mongooseOutboxRelay } from './mongoose-outbox-relay';
 import { MongoOutbox } from './mongo-outbox';
-import { RelayLeaseDocument, RelayLease } from './relay-lease';
+import { mongooseOutboxRelay } from './mongoose-outbox-relay';
+import { RelayLease,RelayLeaseDocument } from './relay-lease';
 
 jest.setTimeout(30_000);
 

@@ -2,14 +2,14 @@ import { createEvent } from '@mesh/contract-kit';
 import { Redis } from 'ioredis';
 import type { Connection, Model } from 'mongoose';
 
-import { CountedItem, countChanges, countedItemModel } from '../testing/counted-items';
-import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+import { countChanges, CountedItem, countedItemModel } from '../testing/counted-items';
 import { KillableRedisServer } from '../testing/killable-redis-server';
+import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
 import { amountsBySubject, eventsOnStream } from '../testing/stream-events';
 import { eventually, testStream } from '../testing/test-streams';
-import type { OutboxRelay } from '../outbox/outbox-relay';
-import { mongooseOutboxRelay } from './mongoose-outbox-relay';
 import { MongoOutbox } from './mongo-outbox';
+import { mongooseOutboxRelay } from './mongoose-outbox-relay';
 
 jest.setTimeout(120_000);
 

@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
+import type { OutboxRelay } from '../outbox/outbox-relay';
 import { advisoryLockHolders, commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
 import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import type { OutboxRelay } from '../outbox/outbox-relay';
-import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 import { TypeormOutbox } from './typeorm-outbox';
+import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 
 jest.setTimeout(30_000);
 

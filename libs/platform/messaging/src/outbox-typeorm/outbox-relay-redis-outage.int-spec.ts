@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 
-import { commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { KillableRedisServer } from '../testing/killable-redis-server';
+import { commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
 import { countedEvents, eventually, testStream } from '../testing/test-streams';
-import { typeormOutboxRelay } from './typeorm-outbox-relay';
 import { TypeormOutbox } from './typeorm-outbox';
+import { typeormOutboxRelay } from './typeorm-outbox-relay';
 
 jest.setTimeout(60_000);
 

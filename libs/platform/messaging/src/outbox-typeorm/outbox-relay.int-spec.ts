@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
 import { DataSource, IsNull } from 'typeorm';
 
+import type { OutboxRelay } from '../outbox/outbox-relay';
 import { EventPublisher } from '../publisher/event-publisher';
 import { advisoryLockHolders, commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
 import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
 import { OutboxMessage } from './outbox-message.entity';
-import type { OutboxRelay } from '../outbox/outbox-relay';
-import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 import { TypeormOutbox } from './typeorm-outbox';
+import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 
 jest.setTimeout(30_000);
 

@@ -2,8 +2,8 @@ import type { DataProductManifest, EventCatalog } from '@mesh/contract-kit';
 import type { Provider } from '@nestjs/common';
 
 import { inboxPrunerProvider } from '../inbox-typeorm/inbox-pruner.provider';
-import { streamRetentionProvider } from '../retention/stream-retention.provider';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { streamRetentionProvider } from '../retention/stream-retention.provider';
 import { outboxRelayProvider } from './outbox-relay.provider';
 
 /**

@@ -1,6 +1,6 @@
 import { type FactoryProvider, type InjectionToken, Logger } from '@nestjs/common';
 
-import { redisConfig, type RedisConfig } from '../config/redis-config';
+import { type RedisConfig,redisConfig } from '../config/redis-config';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay } from './outbox-relay';
 

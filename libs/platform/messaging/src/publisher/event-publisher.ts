@@ -1,4 +1,4 @@
-import { EventCatalog, EventEnvelope, encodeStreamEntry } from '@mesh/contract-kit';
+import { encodeStreamEntry,EventCatalog, EventEnvelope } from '@mesh/contract-kit';
 import type { Redis } from 'ioredis';
 
 import { checkPublishable, type OutgoingEvent } from '../outbox/publishable-event';

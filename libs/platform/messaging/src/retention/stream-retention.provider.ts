@@ -2,7 +2,7 @@ import type { DataProductManifest } from '@mesh/contract-kit';
 import { type FactoryProvider, Logger, type Type } from '@nestjs/common';
 import { Redis } from 'ioredis';
 
-import { redisConfig, type RedisConfig } from '../config/redis-config';
+import { type RedisConfig,redisConfig } from '../config/redis-config';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { StreamRetention } from './stream-retention';
 

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 
 import type { ReplayOverride } from '../config/bus-retention';
 import { streamKeys } from '../streams/stream-keys';
-import { type GroupBehind, trimByAge, trimStream, type TrimResult } from './trim-stream';
+import { type GroupBehind, trimByAge, type TrimResult,trimStream } from './trim-stream';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,96 +1,20 @@
-import { createEvent, type DataProductManifest, encodeStreamEntry, type EventContract } from '@mesh/contract-kit';
-import {
-  checkServiceLevels,
-  type DataProductStatusProbe,
-  type MeasuredFigures,
-  type ProviderToken,
-} from '@mesh/service';
+import { type MeasuredFigures } from '@mesh/service';
 import { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
-import { createServer, type Server, type Socket } from 'node:net';
-import { DataSource } from 'typeorm';
 
 import { StreamConsumer } from '../consumer/stream-consumer';
-import { MongoOutbox } from '../outbox-mongoose/mongo-outbox';
-import { mongooseOutboxRelay } from '../outbox-mongoose/mongoose-outbox-relay';
-import { OutboxRelay } from '../outbox/outbox-relay';
-import { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
 import { EventPublisher } from '../publisher/event-publisher';
 import { redrive } from '../redrive/redrive';
 import { streamKeys } from '../streams/stream-keys';
-import { countedItemModel } from '../testing/counted-items';
-import { KillableRedisServer } from '../testing/killable-redis-server';
-import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
-import { commitThroughOutbox } from '../testing/outbox-fixtures';
-import { createTestDatabase, openDataSource, type TestDatabase } from '../testing/test-database';
 import { testManifest } from '../testing/test-manifest';
 import { countedEvents, eventually, testStream } from '../testing/test-streams';
-import { mongooseDataProductStatus } from './mongoose-data-product-status';
-import { typeormDataProductStatus } from './typeorm-data-product-status';
+import { statusTestKit } from './status-test-kit';
 
 jest.setTimeout(60_000);
 
-let redisServer: KillableRedisServer;
+const status = statusTestKit();
+const { consumers, typeormProbe, checkNamed, addOldEntries } = status;
 let redis: Redis;
-let database: TestDatabase;
-let dataSource: DataSource;
-const probes: DataProductStatusProbe[] = [];
-const consumers: StreamConsumer[] = [];
-
-beforeAll(async () => {
-  redisServer = await KillableRedisServer.start();
-  // Waits out the outage test's kill instead of failing its commands.
-  redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
-  redis.on('error', () => undefined);
-  database = await createTestDatabase('status');
-  dataSource = await openDataSource(database.url);
-  await dataSource.runMigrations();
-});
-
-afterEach(async () => {
-  await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
-  await Promise.all(probes.splice(0).map((probe) => probe.close?.()));
-});
-
-afterAll(async () => {
-  redis?.disconnect();
-  await redisServer?.kill();
-  await dataSource?.destroy();
-  await database?.drop();
-});
-
-/** The TypeORM source, set up as ServiceModule would, on the test's Redis (or `redisUrl`). */
-async function typeormProbe(redisUrl = redisServer.url, partTimeoutMs?: number): Promise<DataProductStatusProbe> {
-  const source = typeormDataProductStatus({ redis: () => redisUrl, partTimeoutMs });
-  const probe = await source.setup(contextWith(new Map([[DataSource, dataSource]])));
-  probes.push(probe);
-  return probe;
-}
-
-function contextWith(providers: Map<ProviderToken<unknown>, unknown>) {
-  return {
-    get: <T>(token: ProviderToken<T>) => {
-      if (!providers.has(token)) throw new Error(`no provider ${String(token)}`);
-      return providers.get(token) as T;
-    },
-    config: () => {
-      throw new Error('the tests pass the Redis URL');
-    },
-  };
-}
-
-const checkNamed = (manifest: DataProductManifest, figures: MeasuredFigures, name: string) =>
-  checkServiceLevels(manifest, figures).find((check) => check.name === name);
-
-/** Adds entries stamped `agoMs` in the past (explicit ids), in order, on an empty stream. */
-async function addOldEntries(contract: EventContract<{ itemId: string; amount: number }>, agoMs: number[]) {
-  const base = Date.now();
-  for (const [index, ago] of agoMs.entries()) {
-    const event = createEvent(contract, { subject: `old-${index}`, data: { itemId: `old-${index}`, amount: index } });
-    await redis.xadd(streamKeys.source(contract.stream), `${base - ago}-${index}`, ...encodeStreamEntry(event));
-  }
-  return base;
-}
+beforeAll(() => ({ redis } = status));
 
 describe('the status of a product on Redis Streams', () => {
   it("reports each output stream's length and every group's lag, pending and consumers, as they change", async () => {
@@ -260,94 +184,5 @@ describe('the status of a product on Redis Streams', () => {
       error: `consumer group "test" does not exist on ${stream} yet (its consumer has not started)`,
     });
     expect(figures.freshnessSeconds).toBeNull();
-  });
-});
-
-describe('the outbox figures', () => {
-  it('count unpublished rows while Redis is unreachable, and the streams say why they are missing, at once', async () => {
-    const { stream, itemCounted, catalog } = testStream();
-    const manifest = testManifest({ outputs: [stream], inputs: [`${stream}.in`] });
-    const probe = await typeormProbe(redisServer.url, 1_000);
-    const outbox = new TypeormOutbox(catalog);
-
-    expect((await probe.measure(manifest)).outbox).toEqual({ backlog: 0, oldestAgeSeconds: null });
-    await commitThroughOutbox(dataSource, outbox, countedEvents(itemCounted, 3));
-    // As if the first had waited five minutes for the relay.
-    await dataSource.query(
-      `UPDATE mesh_outbox SET created_at = now() - interval '5 minutes' WHERE position = (SELECT min(position) FROM mesh_outbox)`,
-    );
-
-    await redisServer.kill();
-    const started = performance.now();
-    const figures = await probe.measure(manifest);
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(figures.outbox).toEqual({ backlog: 3, oldestAgeSeconds: expect.closeTo(300, -1) });
-    expect(figures.outputs[0]).toMatchObject({
-      stream,
-      length: null,
-      error: expect.stringMatching(/Redis is not reachable/),
-    });
-    expect(figures.inputs[0]).toMatchObject({ lag: null, error: expect.stringMatching(/Redis is not reachable/) });
-    expect(figures.freshnessSeconds).toBeNull();
-    expect(checkNamed(manifest, figures, 'outbox-age')).toMatchObject({ measured: '300 s (3 waiting)', kept: false });
-
-    await redisServer.restart();
-    // The next measurement connects again (this server keeps nothing across the kill).
-    expect((await probe.measure(manifest)).outputs[0]).toEqual({ stream, length: 0, groups: [] });
-  });
-
-  it('count the events waiting in the documents of a Mongoose domain', async () => {
-    const connection: Connection = await openTestDatabase('status');
-    try {
-      const { itemCounted, catalog } = testStream();
-      const items = countedItemModel(connection, 'StatusItem');
-      const outbox = new MongoOutbox(catalog);
-      const event = (amount: number, time?: Date) =>
-        createEvent(itemCounted, { subject: 'a', data: { itemId: 'a', amount }, time });
-      await items.create(
-        outbox.documentWithEvents({ _id: 'a', total: 3 }, [event(1, new Date(Date.now() - 90_000)), event(2)]),
-      );
-      await items.create({ _id: 'b', total: 0 });
-      // Never started: the backlog is read from the documents, whichever replica publishes.
-      const relay = mongooseOutboxRelay({ domain: 'status', models: [items], redis, catalog });
-      const source = mongooseDataProductStatus({ redis: () => redisServer.url });
-      const probe = await source.setup(contextWith(new Map([[OutboxRelay, relay]])));
-      probes.push(probe);
-
-      const figures = await probe.measure(testManifest({}));
-      expect(figures.outbox).toEqual({ backlog: 2, oldestAgeSeconds: expect.closeTo(90, -1) });
-      expect(figures.freshnessSeconds).toBeNull();
-    } finally {
-      await dropTestDatabase(connection);
-    }
-  });
-});
-
-describe('a measurement against a Redis that does not answer', () => {
-  let blackHole: Server;
-  const sockets: Socket[] = [];
-
-  beforeAll(async () => {
-    // Accepts connections and never replies, like a host that hangs.
-    blackHole = createServer((socket) => void sockets.push(socket));
-    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
-  });
-
-  afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => blackHole.close(resolve));
-  });
-
-  it('gives up on each part after its timeout and still reports the outbox', async () => {
-    const { stream } = testStream();
-    const address = blackHole.address() as { port: number };
-    const probe = await typeormProbe(`redis://127.0.0.1:${address.port}`, 300);
-    const started = performance.now();
-    const figures = await probe.measure(testManifest({ outputs: [stream], inputs: [`${stream}.in`] }));
-    expect(performance.now() - started).toBeLessThan(800);
-    const hung = /Redis is not reachable: Command timed out|no answer within 300 ms/;
-    expect(figures.outputs[0]).toMatchObject({ length: null, error: expect.stringMatching(hung) });
-    expect(figures.inputs[0]).toMatchObject({ lag: null, error: expect.stringMatching(hung) });
-    expect(figures.outbox.backlog).toEqual(expect.any(Number));
   });
 });

@@ -4,7 +4,8 @@ import { describeError } from './part-result';
 import { redisNowMs } from './stream-entry-age';
 
 /** Errors that mean the connection is gone, whatever the command: ioredis's and the socket's. */
-const lostConnection = /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT/;
+const lostConnection =
+  /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT/;
 
 /**
  * The status source's own Redis connection. It fails fast and never retries in the background

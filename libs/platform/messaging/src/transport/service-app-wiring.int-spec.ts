@@ -5,15 +5,15 @@ import type { ConfigType } from '@nestjs/config';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
-import { Registry } from 'prom-client';
 import { PassThrough } from 'node:stream';
+import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 import { redisConfig } from '../config/redis-config';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { typeormOutboxRelay } from '../outbox-typeorm/typeorm-outbox-relay';
 import { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
+import { typeormOutboxRelay } from '../outbox-typeorm/typeorm-outbox-relay';
 import { streamKeys } from '../streams/stream-keys';
 import { advisoryLockHolders, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, type TestDatabase } from '../testing/test-database';

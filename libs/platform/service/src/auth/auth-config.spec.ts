@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { rsaKeyPair } from '../../test/jwt-fixtures';
-import { ConfigValidationError, type ConfigProblem } from '../config/config-validation.error';
+import { type ConfigProblem,ConfigValidationError } from '../config/config-validation.error';
 import { loadConfig } from '../config/load-config';
 import { authConfig, enabledAlgorithms } from './auth-config';
 

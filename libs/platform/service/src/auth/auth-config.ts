@@ -1,5 +1,4 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-
 import { z } from 'zod';
 
 import { defineConfig } from '../config/define-config';

@@ -1,7 +1,6 @@
-import { inspect } from 'node:util';
-
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { inspect } from 'node:util';
 
 import { ConfigValidationError } from '../config/config-validation.error';
 import { loadLocalInfraEnv } from '../config/local-infra-env';

@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
 
 import { fastifyClientError } from '../http/fastify-errors';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id';

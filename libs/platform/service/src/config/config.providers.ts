@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 
 import { SERVICE_RUNTIME, type ServiceRuntime } from '../service-options';
 import type { ConfigNamespace } from './define-config';
-import { type LoadedConfig, loadConfig } from './load-config';
+import { loadConfig,type LoadedConfig } from './load-config';
 
 export const LOADED_CONFIG = Symbol('LOADED_CONFIG');
 const CONFIG_SERVICE_VALUES = Symbol('CONFIG_SERVICE_VALUES');

@@ -7,9 +7,9 @@ import type { LoadedConfig } from '../config/load-config';
 import { errorMessage } from '../error-message';
 import { SERVICE_OPTIONS, type ServiceModuleOptions } from '../service-options';
 import {
-  DEFAULT_DATA_PRODUCT_TIMEOUT_MS,
   type DataProductOptions,
   type DataProductStatusProbe,
+  DEFAULT_DATA_PRODUCT_TIMEOUT_MS,
   type MeasuredFigures,
 } from './data-product-status-source';
 import { checkServiceLevels } from './service-level-checks';

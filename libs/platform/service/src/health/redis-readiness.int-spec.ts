@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:net';
-
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
+import { createServer, type Server } from 'node:net';
 import { z } from 'zod';
 
 import { createTestApp } from '../../test/test-app';

@@ -1,8 +1,7 @@
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { Body, Controller, HttpCode, HttpStatus, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { authorized } from '../../test/access-tokens';
 import { createTestApp } from '../../test/test-app';

@@ -1,6 +1,5 @@
-import { STATUS_CODES } from 'node:http';
-
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 
 import { isStoreUnavailable } from './store-unavailable';
 

@@ -1,7 +1,6 @@
+import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-import type { Params } from 'nestjs-pino';
 import { type DestinationStream, stdTimeFunctions } from 'pino';
 import type { Options } from 'pino-http';
 

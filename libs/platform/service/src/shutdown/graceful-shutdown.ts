@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ShutdownState } from './shutdown-state';
 

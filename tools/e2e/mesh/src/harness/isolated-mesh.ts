@@ -7,7 +7,7 @@ import { ALL_SCOPES, newJwtSecret, signAccessToken } from './access-tokens';
 import type { CleanupStack } from './cleanup-stack';
 import { freePort } from './free-port';
 import { type IsolatedStores, startIsolatedStores } from './isolated-stores';
-import { DOMAINS, type DomainName, MeshProcesses } from './mesh-processes';
+import { type DomainName, DOMAINS, MeshProcesses } from './mesh-processes';
 
 export interface IsolatedMeshOptions {
   /** Names the databases, the log directory (.mesh/<purpose>/logs) and the Redis data directory. */

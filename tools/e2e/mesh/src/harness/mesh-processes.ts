@@ -2,8 +2,8 @@ import {
   type MeshService,
   type ProcessExit,
   serviceMainFile,
-  serviceUrl,
   ServiceProcess,
+  serviceUrl,
   waitUntilReady,
 } from '@mesh/mesh-start';
 import { join } from 'node:path';

@@ -14,10 +14,22 @@ export function verdict(
   logs: ReadonlyMap<string, LogFindings>,
   crashes: readonly string[],
 ): string[] {
+  return [...processFailures(result, logs, crashes), ...figureFailures(result), ...poisonFailures(result)];
+}
+
+/** Collects `failure` when a bar does not hold. */
+function bars(): { fail: (holds: boolean, failure: string) => void; failures: string[] } {
   const failures: string[] = [];
-  const fail = (holds: boolean, failure: string) => {
-    if (!holds) failures.push(failure);
-  };
+  return { fail: (holds, failure) => void (holds || failures.push(failure)), failures };
+}
+
+/** No 5xx answered or logged, every malformed request refused with a 4xx, no crash, every process alive and ready. */
+function processFailures(
+  result: ScenarioResult,
+  logs: ReadonlyMap<string, LogFindings>,
+  crashes: readonly string[],
+): string[] {
+  const { fail, failures } = bars();
   fail(
     result.tally.serverErrors.length === 0,
     `5xx answers to the scenario's requests:\n  ${result.tally.serverErrors.slice(0, 10).join('\n  ')}`,
@@ -48,6 +60,12 @@ export function verdict(
     analytics?.starts === 2,
     `analytics should have been started twice (once after its SIGKILL), was started ${analytics?.starts ?? 0} time(s)`,
   );
+  return failures;
+}
+
+/** Every accepted order reflected exactly once, and still so at the recheck; writes accepted while Redis was down. */
+function figureFailures(result: ScenarioResult): string[] {
+  const { fail, failures } = bars();
   const { comparison } = result.convergence;
   fail(
     comparison.differences.length === 0,
@@ -58,6 +76,12 @@ export function verdict(
     `figures changed after they matched:\n  ${result.recheck.differences.slice(0, 15).join('\n  ')}`,
   );
   fail(result.outage.ordersAccepted > 0, 'no order was accepted while Redis was down');
+  return failures;
+}
+
+/** Each poison event dead-lettered as malformed by both consumer groups of its stream. */
+function poisonFailures(result: ScenarioResult): string[] {
+  const { fail, failures } = bars();
   for (const poison of result.poisons) {
     const findings = result.deadLetters.filter((finding) => finding.poison.id === poison.id);
     fail(

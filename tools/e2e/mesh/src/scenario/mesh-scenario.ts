@@ -12,7 +12,7 @@ import type { IsolatedMesh } from '../harness/isolated-mesh';
 import { DOMAINS } from '../harness/mesh-processes';
 import { registerCustomers } from './customer-registration';
 import { eventually } from './eventually';
-import { type CrashReport, crashAnalytics } from './faults/analytics-crash';
+import { crashAnalytics,type CrashReport } from './faults/analytics-crash';
 import { type PoisonEvent, publishPoisonEvents } from './faults/poison-events';
 import { interruptRedis, type OutageReport } from './faults/redis-outage';
 import { Ledger } from './ledger';
@@ -59,8 +59,17 @@ export interface ScenarioResult {
   seconds: number;
 }
 
-const log = (started: number, line: string) =>
-  console.log(`e2e: [${((performance.now() - started) / 1_000).toFixed(1).padStart(5)} s] ${line}`);
+/** What every phase of one run shares. */
+interface Run {
+  readonly mesh: IsolatedMesh;
+  readonly settings: ScenarioSettings;
+  readonly problems: Problems;
+  readonly apis: DomainApis;
+  readonly ledger: Ledger;
+  readonly traffic: OrderTraffic;
+  readonly tally: StatusTally;
+  readonly log: (line: string) => void;
+}
 
 /**
  * The whole-mesh scenario (ARCHITECTURE.md section 8), through the public APIs only: customers
@@ -76,110 +85,146 @@ export async function runMeshScenario(
   problems: Problems,
 ): Promise<ScenarioResult> {
   const started = performance.now();
-  const { processes, stores } = mesh;
+  const run = prepareRun(mesh, settings, problems, started);
+  const gate = new ServiceGate();
+  const stopFuzzing = new AbortController();
+  let fuzzing: Promise<FuzzOutcome> | undefined;
+  try {
+    await startTraffic(run);
+    const ports = new Map(DOMAINS.map((name) => [name, mesh.processes.services.get(name)?.port ?? 0]));
+    fuzzing = runMalformedRequests(malformed, ports, settings.fuzzConcurrency, gate, stopFuzzing.signal);
+    run.log(`${malformed.length} malformed requests start, alongside everything that follows`);
+    await sleep(3_000);
+    const crash = await crashAndRestartAnalytics(run, gate);
+    const outage = await redisOutage(run);
+    const poisons = await publishPoisonEvents(mesh.stores.redis.url);
+    run.log(`poison events on ${poisons.map((poison) => poison.stream).join(', ')}`);
+    const fuzz = await endTraffic(run, fuzzing);
+    const { convergence, recheck } = await waitForFigures(run);
+    const deadLetters = await deadLettersOf(run, poisons);
+    const liveness = await checkLiveness(mesh.processes);
+    const seconds = (performance.now() - started) / 1_000;
+    return {
+      ledger: run.ledger,
+      traffic: run.traffic.counts,
+      crash,
+      outage,
+      poisons,
+      deadLetters,
+      fuzz,
+      convergence,
+      recheck,
+      liveness,
+      tally: run.tally,
+      seconds,
+    };
+  } finally {
+    // On a failure half-way, nothing keeps sending to services that are about to be stopped.
+    stopFuzzing.abort();
+    await run.traffic.stop();
+    await fuzzing?.catch(() => undefined);
+  }
+}
+
+function prepareRun(mesh: IsolatedMesh, settings: ScenarioSettings, problems: Problems, started: number): Run {
   const tally = new StatusTally();
+  const { processes } = mesh;
   const apis: DomainApis = {
     orders: new JsonApi(processes.url('orders'), mesh.token, tally),
     customers: new JsonApi(processes.url('customers'), mesh.token, tally),
     analytics: new JsonApi(processes.url('analytics'), mesh.token, tally),
   };
   const ledger = new Ledger();
-
-  log(started, `registering ${settings.customers} customers`);
   const traffic = new OrderTraffic(apis.orders, ledger, problems, {
     workers: settings.orderWorkers,
     pauseMs: settings.orderPauseMs,
   });
-  const gate = new ServiceGate();
-  const stopFuzzing = new AbortController();
-  let fuzzing: Promise<FuzzOutcome> | undefined;
-  try {
-    traffic.addCustomers(await registerCustomers(apis.customers, ledger, problems, settings.customers));
-    await traffic.untilAllCustomersKnown(30_000);
-    log(started, `the orders domain knows all of them; order traffic starts (${settings.orderWorkers} clients)`);
-    traffic.start();
-    const ports = new Map(DOMAINS.map((name) => [name, processes.services.get(name)?.port ?? 0]));
-    fuzzing = runMalformedRequests(malformed, ports, settings.fuzzConcurrency, gate, stopFuzzing.signal);
-    log(started, `${malformed.length} malformed requests start, alongside everything that follows`);
-    await sleep(3_000);
+  const log = (line: string) =>
+    console.log(`e2e: [${((performance.now() - started) / 1_000).toFixed(1).padStart(5)} s] ${line}`);
+  return { mesh, settings, problems, apis, ledger, traffic, tally, log };
+}
 
-    log(started, `SIGKILL analytics (${ledger.orders.size} orders so far)`);
-    const crash = await crashAnalytics(processes, stores.redis.url, settings.analyticsDownMs, gate);
-    log(started, `analytics is back after ${crash.downSeconds.toFixed(1)} s`);
-    await sleep(2_000);
+/** Customers register; once the orders domain knows them all, order traffic starts. */
+async function startTraffic({ settings, apis, ledger, problems, traffic, log }: Run): Promise<void> {
+  log(`registering ${settings.customers} customers`);
+  traffic.addCustomers(await registerCustomers(apis.customers, ledger, problems, settings.customers));
+  await traffic.untilAllCustomersKnown(30_000);
+  log(`the orders domain knows all of them; order traffic starts (${settings.orderWorkers} clients)`);
+  traffic.start();
+}
 
-    log(started, `Redis down for ${settings.redisDownMs / 1_000} s while orders are placed`);
-    const outage = await interruptRedis(stores.redis, ledger, settings.redisDownMs, async () => {
-      traffic.addCustomers(
-        await registerCustomers(apis.customers, ledger, problems, settings.customersDuringOutage, 1),
-      );
-    });
-    log(
-      started,
-      `Redis is back; accepted meanwhile: ${outage.ordersAccepted} orders, ${outage.customersRegistered} customers`,
-    );
+async function crashAndRestartAnalytics({ mesh, settings, ledger, log }: Run, gate: ServiceGate): Promise<CrashReport> {
+  log(`SIGKILL analytics (${ledger.orders.size} orders so far)`);
+  const crash = await crashAnalytics(mesh.processes, mesh.stores.redis.url, settings.analyticsDownMs, gate);
+  log(`analytics is back after ${crash.downSeconds.toFixed(1)} s`);
+  await sleep(2_000);
+  return crash;
+}
 
-    const poisons = await publishPoisonEvents(stores.redis.url);
-    log(started, `poison events on ${poisons.map((poison) => poison.stream).join(', ')}`);
-    await traffic.untilAllCustomersKnown(60_000).catch((error: unknown) => {
-      // The scenario goes on (their orders are simply not placed) so that every other figure is still checked.
-      problems.add(
-        `customers registered while Redis was down did not reach the orders domain: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-    const fuzz = await fuzzing;
-    log(
-      started,
-      `malformed requests done: ${fuzz.sent} in ${fuzz.seconds.toFixed(1)} s, ${fuzz.failureCount} not refused properly`,
-    );
-    await sleep(2_000);
-    await traffic.stop();
-    log(
-      started,
-      `traffic stopped: ${ledger.orders.size} orders accepted, ${ledger.cancelledCount} cancelled; waiting for every figure to match`,
-    );
+/** Redis down while orders are placed and customers register. */
+async function redisOutage({ mesh, settings, apis, ledger, problems, traffic, log }: Run): Promise<OutageReport> {
+  log(`Redis down for ${settings.redisDownMs / 1_000} s while orders are placed`);
+  const outage = await interruptRedis(mesh.stores.redis, ledger, settings.redisDownMs, async () => {
+    traffic.addCustomers(await registerCustomers(apis.customers, ledger, problems, settings.customersDuringOutage, 1));
+  });
+  log(`Redis is back; accepted meanwhile: ${outage.ordersAccepted} orders, ${outage.customersRegistered} customers`);
+  return outage;
+}
 
-    const convergence = await eventually(
-      () => compareFigures(apis, ledger),
-      (comparison) => comparison.differences.length === 0,
-      settings.convergeTimeoutMs,
-      1_000,
+/** The customers registered during the outage reach orders, the malformed requests end, then the traffic. */
+async function endTraffic(
+  { ledger, problems, traffic, log }: Run,
+  fuzzing: Promise<FuzzOutcome>,
+): Promise<FuzzOutcome> {
+  await traffic.untilAllCustomersKnown(60_000).catch((error: unknown) => {
+    // The scenario goes on (their orders are simply not placed) so that every other figure is still checked.
+    problems.add(
+      `customers registered while Redis was down did not reach the orders domain: ${error instanceof Error ? error.message : String(error)}`,
     );
-    log(
-      started,
-      convergence.settled
-        ? `figures match after ${convergence.seconds.toFixed(1)} s`
-        : `figures still differ after ${convergence.seconds.toFixed(0)} s`,
-    );
-    await sleep(2_000);
-    const recheck = await compareFigures(apis, ledger);
-    const deadLetters = (
-      await eventually(
-        () => findDeadLetters(stores.redis.url, poisons),
-        (findings) => findings.length > 0 && findings.every((finding) => finding.reason !== undefined),
-        20_000,
-      )
-    ).result;
-    const liveness = await checkLiveness(processes);
-    const seconds = (performance.now() - started) / 1_000;
-    return {
-      ledger,
-      traffic: traffic.counts,
-      crash,
-      outage,
-      poisons,
-      deadLetters,
-      fuzz,
-      convergence: { seconds: convergence.seconds, settled: convergence.settled, comparison: convergence.result },
-      recheck,
-      liveness,
-      tally,
-      seconds,
-    };
-  } finally {
-    // On a failure half-way, nothing keeps sending to services that are about to be stopped.
-    stopFuzzing.abort();
-    await traffic.stop();
-    await fuzzing?.catch(() => undefined);
-  }
+  });
+  const fuzz = await fuzzing;
+  log(
+    `malformed requests done: ${fuzz.sent} in ${fuzz.seconds.toFixed(1)} s, ${fuzz.failureCount} not refused properly`,
+  );
+  await sleep(2_000);
+  await traffic.stop();
+  log(
+    `traffic stopped: ${ledger.orders.size} orders accepted, ${ledger.cancelledCount} cancelled; waiting for every figure to match`,
+  );
+  return fuzz;
+}
+
+/** Until every figure matches the ledger, then once more two seconds later: nothing may arrive twice, late. */
+async function waitForFigures({
+  settings,
+  apis,
+  ledger,
+  log,
+}: Run): Promise<Pick<ScenarioResult, 'convergence' | 'recheck'>> {
+  const convergence = await eventually(
+    () => compareFigures(apis, ledger),
+    (comparison) => comparison.differences.length === 0,
+    settings.convergeTimeoutMs,
+    1_000,
+  );
+  log(
+    convergence.settled
+      ? `figures match after ${convergence.seconds.toFixed(1)} s`
+      : `figures still differ after ${convergence.seconds.toFixed(0)} s`,
+  );
+  await sleep(2_000);
+  const recheck = await compareFigures(apis, ledger);
+  return {
+    convergence: { seconds: convergence.seconds, settled: convergence.settled, comparison: convergence.result },
+    recheck,
+  };
+}
+
+async function deadLettersOf({ mesh }: Run, poisons: readonly PoisonEvent[]): Promise<DeadLetterFinding[]> {
+  const found = await eventually(
+    () => findDeadLetters(mesh.stores.redis.url, poisons),
+    (findings) => findings.length > 0 && findings.every((finding) => finding.reason !== undefined),
+    20_000,
+  );
+  return found.result;
 }

@@ -5,7 +5,7 @@ import { textTable } from '../../../mesh/src/report/text-table';
 import type { SoakResult } from '../scenario/soak-run';
 import type { SoakSettings } from '../soak-settings';
 import { formatFigure } from './figure-format';
-import { type PlateauVerdict, plateauOf } from './plateau';
+import { plateauOf,type PlateauVerdict } from './plateau';
 import { svgChart } from './svg-chart';
 
 export interface WrittenReport {

@@ -1,6 +1,6 @@
-import { ordersDuringOutage, type OutageResult } from '../chaos/store-outage';
 import { killOneTask, type Replacement, waitForReplacement } from '../chaos/kill-task';
-import { rollingUpdateUnderTraffic, type RollingUpdateResult } from '../chaos/rolling-update';
+import { type RollingUpdateResult,rollingUpdateUnderTraffic } from '../chaos/rolling-update';
+import { ordersDuringOutage, type OutageResult } from '../chaos/store-outage';
 import type { Phases } from '../report/phases';
 import { seconds } from '../report/phases';
 import { runChaosTraffic } from './chaos-traffic';
@@ -54,26 +54,61 @@ const STORE_OUTAGE_MS = 20_000;
  * again with all those orders in.
  */
 export async function runSwarmScenario(phases: Phases, options: ScenarioOptions, report: string[]): Promise<void> {
-  const { apis, log } = options;
   const random = seededRandom(options.seed);
   const ledger = new Ledger();
-  const traffic = new OrderTraffic(apis.orders, ledger, random);
+  const run: SwarmRun = {
+    options,
+    ledger,
+    random,
+    report,
+    traffic: new OrderTraffic(options.apis.orders, ledger, random),
+  };
   report.push(`seed ${options.seed}`);
+  await phases.run('customers and first orders', () => customersAndFirstOrders(run));
+  await phases.run('traffic with two tasks killed', () => trafficWithTasksKilled(run));
+  const settled = await phases.run('figures exact after the kills', () => figuresExact(run));
+  report.push(`analytics and customers agreed with the ledger ${seconds(settled)} after the traffic`);
+  await phases.run('rolling update under traffic', () => rollingUpdate(run));
+  const brokerOutage = await phases.run('Redis stopped, orders go on', () =>
+    storeOutage(run, options.services.redis, true),
+  );
+  expectNoHarm('Redis', brokerOutage, report);
+  const databaseOutage = await phases.run('PostgreSQL stopped, orders wait and no task restarts', () =>
+    storeOutage(run, options.services.postgres, false),
+  );
+  expectNoHarm('PostgreSQL', databaseOutage, report);
+  await phases.run('figures exact after the update and the outage', () => figuresExact(run));
+  report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
+}
 
-  await phases.run('customers and first orders', async () => {
-    // AUTH_JWT_SECRET_FILE reached every domain: no token, no data.
-    for (const api of [apis.orders, apis.customers, apis.analytics]) {
-      const outcome = await api
-        .anonymous()
-        .call({ method: 'GET', path: api === apis.analytics ? '/products/top' : `/${api.name}` });
-      if (outcome.kind !== 'answer' || outcome.status !== 401)
-        throw new Error(`${api.name} without a token: ${describeOutcome(outcome)}, expected 401`);
-    }
-    await registerCustomers(apis.customers, ledger, CUSTOMERS, options.runId);
-    // The orders replica learns of a customer from its event: until then an order is a 422.
-    await Promise.all(ledger.customers.map((id) => traffic.placeOrder(id, { waitForCustomer: true })));
-  });
+/** What every phase of one run shares. */
+interface SwarmRun {
+  readonly options: ScenarioOptions;
+  readonly ledger: Ledger;
+  readonly traffic: OrderTraffic;
+  readonly random: () => number;
+  readonly report: string[];
+}
 
+/** Every domain refuses a request without a token; customers register and each places a first order. */
+async function customersAndFirstOrders({ options, ledger, traffic }: SwarmRun): Promise<void> {
+  const { apis } = options;
+  // AUTH_JWT_SECRET_FILE reached every domain: no token, no data.
+  for (const api of [apis.orders, apis.customers, apis.analytics]) {
+    const outcome = await api
+      .anonymous()
+      .call({ method: 'GET', path: api === apis.analytics ? '/products/top' : `/${api.name}` });
+    if (outcome.kind !== 'answer' || outcome.status !== 401)
+      throw new Error(`${api.name} without a token: ${describeOutcome(outcome)}, expected 401`);
+  }
+  await registerCustomers(apis.customers, ledger, CUSTOMERS, options.runId);
+  // The orders replica learns of a customer from its event: until then an order is a 422.
+  await Promise.all(ledger.customers.map((id) => traffic.placeOrder(id, { waitForCustomer: true })));
+}
+
+/** Orders and cancellations from several workers while one orders task and one analytics task are killed. */
+async function trafficWithTasksKilled({ options, ledger, traffic, random, report }: SwarmRun): Promise<void> {
+  const { log } = options;
   const replacements: Record<string, Replacement> = {};
   const killAndWatch = (service: string, desired: number) => async () => {
     const killed = await killOneTask(service);
@@ -83,17 +118,15 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
       `  ${service}: replaced after ${seconds(replacements[service].replacedAfterMs)}; killed task ${replacements[service].killedState}`,
     );
   };
-  await phases.run('traffic with two tasks killed', () =>
-    runChaosTraffic(traffic, ledger, random, {
-      workers: WORKERS,
-      durationMs: TRAFFIC_MS,
-      cancelShare: CANCEL_SHARE,
-      events: [
-        { atMs: TRAFFIC_MS * 0.3, run: killAndWatch(options.services.orders, options.replicas.orders) },
-        { atMs: TRAFFIC_MS * 0.6, run: killAndWatch(options.services.analytics, options.replicas.analytics) },
-      ],
-    }),
-  );
+  await runChaosTraffic(traffic, ledger, random, {
+    workers: WORKERS,
+    durationMs: TRAFFIC_MS,
+    cancelShare: CANCEL_SHARE,
+    events: [
+      { atMs: TRAFFIC_MS * 0.3, run: killAndWatch(options.services.orders, options.replicas.orders) },
+      { atMs: TRAFFIC_MS * 0.6, run: killAndWatch(options.services.analytics, options.replicas.analytics) },
+    ],
+  });
   report.push(
     `accepted ${ledger.orders.size} orders (${ledger.cancelledCount} cancelled) for ${ledger.customers.length} customers; ` +
       `${traffic.counts.inconclusive} requests got no conclusive answer while tasks died and were sent again`,
@@ -101,23 +134,23 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
       ([service, r]) => `${service}: killed task ${r.killedState}, replaced after ${seconds(r.replacedAfterMs)}`,
     ),
   );
+}
 
-  const settled = await phases.run('figures exact after the kills', () =>
-    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS, log),
-  );
-  report.push(`analytics and customers agreed with the ledger ${seconds(settled)} after the traffic`);
+function figuresExact({ options, ledger }: SwarmRun): Promise<number> {
+  return waitForExactFigures(options.apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS, options.log);
+}
 
-  const update: RollingUpdateResult = await phases.run('rolling update under traffic', () =>
-    rollingUpdateUnderTraffic({
-      service: options.services.orders,
-      newImage: options.rollOrders.image,
-      workers: 4,
-      traffic,
-      ledger,
-      random,
-      update: options.rollOrders.deploy,
-    }),
-  );
+/** orders rolled to a new image under traffic that may not see a single failed request. */
+async function rollingUpdate({ options, ledger, traffic, random, report }: SwarmRun): Promise<void> {
+  const update: RollingUpdateResult = await rollingUpdateUnderTraffic({
+    service: options.services.orders,
+    newImage: options.rollOrders.image,
+    workers: 4,
+    traffic,
+    ledger,
+    random,
+    update: options.rollOrders.deploy,
+  });
   report.push(
     `rolling update of ${options.services.orders} to ${options.rollOrders.image}: ${seconds(update.updateMs)}, ${update.requests} requests, ${update.failures.length} failed`,
   );
@@ -126,33 +159,27 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
       `requests failed during the rolling update (${update.failures.length}):\n    ${update.failures.slice(0, 10).join('\n    ')}`,
     );
   }
+}
 
-  const outage = (service: string, strict: boolean) => () =>
-    ordersDuringOutage({
-      service,
-      strict,
-      domainServices: options.services.domains,
-      outageMs: STORE_OUTAGE_MS,
-      // About 20 orders a second: without Redis to wait for, workers would place thousands, more
-      // than the customers domain on FerretDB applies in the figures check's two minutes.
-      workers: 2,
-      pauseMs: 100,
-      traffic,
-      ledger,
-      random,
-    });
-  const brokerOutage = await phases.run('Redis stopped, orders go on', outage(options.services.redis, true));
-  expectNoHarm('Redis', brokerOutage, report);
-  const databaseOutage = await phases.run(
-    'PostgreSQL stopped, orders wait and no task restarts',
-    outage(options.services.postgres, false),
-  );
-  expectNoHarm('PostgreSQL', databaseOutage, report);
-
-  await phases.run('figures exact after the update and the outage', () =>
-    waitForExactFigures(apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS, log),
-  );
-  report.push(`final: ${ledger.orders.size} orders, ${ledger.cancelledCount} cancelled, figures exact`);
+/** A store's service stopped for 20 s while orders are placed (`strict`: none may fail, even once). */
+function storeOutage(
+  { options, ledger, traffic, random }: SwarmRun,
+  service: string,
+  strict: boolean,
+): Promise<OutageResult> {
+  return ordersDuringOutage({
+    service,
+    strict,
+    domainServices: options.services.domains,
+    outageMs: STORE_OUTAGE_MS,
+    // About 20 orders a second: without Redis to wait for, workers would place thousands, more
+    // than the customers domain on FerretDB applies in the figures check's two minutes.
+    workers: 2,
+    pauseMs: 100,
+    traffic,
+    ledger,
+    random,
+  });
 }
 
 /** Reports an outage; fails on a failed first attempt (strict mode) or a task that restarted. */

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-
 import { parse } from 'yaml';
 
 import { run } from '../shell/run';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { type ServiceState, serviceLogTail, serviceStates, serviceTasks } from './service-tasks';
+import { serviceLogTail, type ServiceState, serviceStates, serviceTasks } from './service-tasks';
 
 const POLL_MS = 2_000;
 const LOG_LINES = 15;
