@@ -1,12 +1,4 @@
-import { signAccessToken } from '@mesh/service';
-import { randomBytes } from 'node:crypto';
+import { testAccess } from '@mesh/service/testing';
 
-/** AUTH_JWT_SECRET of the customers test apps: random per test process, so no test leans on a known key. */
-export const TEST_AUTH_SECRET = randomBytes(32).toString('base64url');
-
-/** An `authorization` header the customers test apps accept; by default with both customers scopes. */
-export function authorized(scopes: readonly string[] = ['customers:read', 'customers:write']): {
-  authorization: string;
-} {
-  return { authorization: `Bearer ${signAccessToken({ secret: TEST_AUTH_SECRET, scopes })}` };
-}
+/** The customers test apps' credentials: AUTH_JWT_SECRET and an `authorization` header (both customers scopes by default). */
+export const { secret: TEST_AUTH_SECRET, authorized } = testAccess('customers');

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { ALL_SCOPES } from '../../mesh/src/harness/access-tokens';
 import { APP_REPOSITORY_PREFIX } from './images/app-images';
 import { ensureBaseImages } from './images/base-images';
 import { buildMeshImages, type MeshImages } from './images/mesh-images';
@@ -23,7 +24,7 @@ import { Cleanup } from './report/cleanup';
 import { Phases } from './report/phases';
 import { expectCatalogComplete } from './scenario/catalog-check';
 import { utcDay } from './scenario/figures-check';
-import { ALL_SCOPES, MeshApi } from './scenario/mesh-api';
+import { MeshApi } from './scenario/mesh-api';
 import { runSwarmScenario, type ScenarioOptions } from './scenario/swarm-scenario';
 import { docker } from './shell/docker';
 import { removeLeftovers } from './stack/leftovers';

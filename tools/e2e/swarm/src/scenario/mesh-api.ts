@@ -13,16 +13,6 @@ export interface ApiRequest {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** Every scope of the three domain APIs: the test acts as a client allowed everything. */
-export const ALL_SCOPES = [
-  'orders:read',
-  'orders:write',
-  'customers:read',
-  'customers:write',
-  'analytics:read',
-  'analytics:write',
-];
-
 /** One domain's API behind the gateway's published port, called with a bearer token. */
 export class MeshApi {
   constructor(
