@@ -1,6 +1,6 @@
 import { runService } from '@mesh/service';
 
-import { analyticsServiceOptions } from './analytics-service.options';
 import { AnalyticsModule } from './app.module';
+import { analyticsServiceOptions } from './service-options';
 
 void runService(AnalyticsModule, analyticsServiceOptions);

@@ -1,4 +1,3 @@
-import { EventCatalog } from '@mesh/contract-kit';
 import { EventPublisher } from '@mesh/messaging';
 import { createTestDatabase, redisUrl, type TestDatabase } from '@mesh/messaging/testing';
 import { createServiceApp } from '@mesh/service';
@@ -7,9 +6,9 @@ import { Redis } from 'ioredis';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 
-import { analyticsServiceOptions } from '../src/analytics-service.options';
 import { AnalyticsModule } from '../src/app.module';
-import { INPUT_CONTRACTS } from '../src/ingest/input-streams';
+import { inputEventsConsumer } from '../src/ingest/input-events.consumer';
+import { analyticsServiceOptions } from '../src/service-options';
 import { TEST_AUTH_SECRET } from './access-tokens';
 
 /** Redis logical database of the analytics tests: theirs alone, flushed by each test file. */
@@ -53,7 +52,7 @@ export async function startAnalyticsApp(purpose: string, env: Record<string, str
     database,
     dataSource: app.get(DataSource),
     redis,
-    publisher: new EventPublisher(redis, new EventCatalog(INPUT_CONTRACTS)),
+    publisher: new EventPublisher(redis, inputEventsConsumer.catalog),
     logs,
     close: async () => {
       await app.close();

@@ -1,6 +1,6 @@
 import { runService } from '@mesh/service';
 
 import { CatalogModule } from './app.module';
-import { catalogServiceOptions } from './catalog-service.options';
+import { catalogServiceOptions } from './service-options';
 
 void runService(CatalogModule, catalogServiceOptions);

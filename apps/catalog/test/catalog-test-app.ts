@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Writable } from 'node:stream';
 
 import { CatalogModule } from '../src/app.module';
-import { catalogServiceOptions } from '../src/catalog-service.options';
+import { catalogServiceOptions } from '../src/service-options';
 
 /** The catalog as main.ts wires it, reading the products at `productUrls`; warnings and errors kept in `logs`. */
 export async function startCatalogApp(

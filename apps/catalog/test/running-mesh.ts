@@ -1,5 +1,6 @@
 import {
   createTestDatabase,
+  freePort,
   KillableRedisServer,
   mongoUrl,
   type TestDatabase,
@@ -9,8 +10,6 @@ import { signAccessToken } from '@mesh/service';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 
 import { startCatalogApp } from './catalog-test-app';
 import { DomainProcess } from './domain-process';
@@ -97,11 +96,3 @@ export class RunningMesh {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP port was assigned');
-  return address.port;
-}

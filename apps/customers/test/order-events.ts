@@ -12,7 +12,7 @@ import {
 import type { Redis } from 'ioredis';
 import { v7 as uuidv7 } from 'uuid';
 
-import { CUSTOMERS_GROUP } from '../src/order-statistics/order-events.transport';
+import { orderEventsConsumer } from '../src/order-statistics/order-events.consumer';
 
 /** Plays the orders domain: publishes its events on `orders.order.v1` as its relay would. */
 export class OrdersStream {
@@ -67,7 +67,7 @@ export class OrdersStream {
       'the customers group to handle every order event',
       async () => {
         const groups = await readGroups(this.redis, streamKeys.source(ORDER_STREAM));
-        const group = groups.find((candidate) => candidate.name === CUSTOMERS_GROUP);
+        const group = groups.find((candidate) => candidate.name === orderEventsConsumer.group);
         return group !== undefined && group.lag === 0 && group.pending === 0;
       },
       20_000,

@@ -1,6 +1,6 @@
 import { runService } from '@mesh/service';
 
 import { OrdersModule } from './app.module';
-import { ordersServiceOptions } from './orders-service.options';
+import { ordersServiceOptions } from './service-options';
 
 void runService(OrdersModule, ordersServiceOptions);

@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 
 import { OrdersModule } from '../src/app.module';
-import { ordersServiceOptions } from '../src/orders-service.options';
+import { ordersServiceOptions } from '../src/service-options';
 import { authorized, TEST_AUTH_SECRET } from './access-tokens';
 
 /**

@@ -6,10 +6,8 @@ import { DataSource } from 'typeorm';
 import { shareProjectionLock } from '../projections/projection-lock';
 import { LIVE_TABLES } from '../projections/projection-tables';
 import { ProjectionWriter } from '../projections/projection-writer';
+import { inputEventsConsumer } from './input-events.consumer';
 import { recordFreshness } from './input-freshness.sql';
-
-/** The consumer group of the live projections, and the inbox group of their effects. */
-export const ANALYTICS_GROUP = 'analytics';
 
 /**
  * Applies a delivered event to the live tables exactly once: one transaction takes the
@@ -26,7 +24,7 @@ export class LiveProjection {
     private readonly dataSource: DataSource,
     private readonly writer: ProjectionWriter,
   ) {
-    this.inbox = new TypeormInbox(dataSource, ANALYTICS_GROUP);
+    this.inbox = new TypeormInbox(dataSource, inputEventsConsumer.group);
   }
 
   /** @returns whether the effect was applied now (false: this group applied the event before). */

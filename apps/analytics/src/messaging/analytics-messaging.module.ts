@@ -5,7 +5,7 @@ import { typeormEventBusProviders, TypeormOutbox } from '@mesh/messaging/typeorm
 import { Global, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 
-import { INPUT_STREAMS } from '../ingest/input-streams';
+import { inputEventsConsumer } from '../ingest/input-events.consumer';
 import { StreamsRedis } from './streams-redis';
 
 const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
@@ -25,7 +25,7 @@ const analyticsEventCatalog = new EventCatalog([salesDayClosed]);
       inject: [Registry, StreamsRedis],
       useFactory: (registry: Registry, redis: StreamsRedis) => {
         const metrics = new MessagingMetrics(registry);
-        for (const stream of [...INPUT_STREAMS, salesDayClosed.stream]) metrics.watchStream(redis.client, stream);
+        for (const stream of [...inputEventsConsumer.streams, salesDayClosed.stream]) metrics.watchStream(redis.client, stream);
         return metrics;
       },
     },

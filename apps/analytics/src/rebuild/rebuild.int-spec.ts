@@ -11,7 +11,7 @@ import { generateHistory } from '../../test/generated-history';
 import { expectedFigures, figuresFromApi } from '../../test/projection-figures';
 import { snapshotProjections } from '../../test/projection-tables-snapshot';
 import { waitUntilApplied } from '../../test/wait-until-applied';
-import { INPUT_STREAMS } from '../ingest/input-streams';
+import { inputEventsConsumer } from '../ingest/input-events.consumer';
 import { groupCaughtUp } from './stream-position';
 
 const history = generateHistory({ seed: 7, customers: 40, orders: 800, firstDay: '2026-02-02', days: 14 });
@@ -45,7 +45,7 @@ describe('rebuild (BullMQ job)', () => {
     return waiting as number;
   };
   const rebuildCaughtUp = async (group: string) =>
-    (await Promise.all(INPUT_STREAMS.map((stream) => groupCaughtUp(analytics.redis, stream, group)))).every(Boolean);
+    (await Promise.all(inputEventsConsumer.streams.map((stream) => groupCaughtUp(analytics.redis, stream, group)))).every(Boolean);
   const startRebuild = async () => {
     const response = await inject('POST', '/admin/rebuild');
     expect(response.statusCode).toBe(202);
@@ -82,7 +82,7 @@ describe('rebuild (BullMQ job)', () => {
   }, 120_000);
 
   it('leaves no rebuild group, inbox rows or _next tables behind', async () => {
-    for (const stream of INPUT_STREAMS) {
+    for (const stream of inputEventsConsumer.streams) {
       expect((await readGroups(analytics.redis, streamKeys.source(stream))).map((group) => group.name)).toEqual(['analytics']);
     }
     const [{ count }] = await analytics.dataSource.query(`SELECT count(*)::int AS count FROM mesh_inbox WHERE consumer_group <> 'analytics'`);

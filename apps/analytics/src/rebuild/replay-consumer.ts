@@ -1,17 +1,17 @@
-import { EventCatalog, type EventEnvelope } from '@mesh/contract-kit';
+import type { EventEnvelope } from '@mesh/contract-kit';
 import { StreamConsumer, streamKeys } from '@mesh/messaging';
 import type { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { INPUT_CONTRACTS, INPUT_STREAMS } from '../ingest/input-streams';
+import { inputEventsConsumer } from '../ingest/input-events.consumer';
 import { groupCaughtUp } from './stream-position';
 
-const catalog = new EventCatalog(INPUT_CONTRACTS);
+const { streams, catalog } = inputEventsConsumer;
 
 /**
- * Reads the input streams from their beginning with a consumer group of the rebuild's own, so
- * that the live group's position is untouched. Same engine as the live consumer: retries,
- * dead letters, events of one subject in order.
+ * Reads the live consumer's streams from their beginning with a consumer group of the rebuild's
+ * own, so that the live group's position is untouched. Same declaration and engine as the live
+ * consumer: the same routed types, retries, dead letters, events of one subject in order.
  */
 export class ReplayConsumer {
   private consumer: StreamConsumer | undefined;
@@ -26,7 +26,7 @@ export class ReplayConsumer {
 
   /** Entries the streams hold now: what "done" means for the progress. */
   async entryCount(): Promise<number> {
-    const lengths = await Promise.all(INPUT_STREAMS.map((stream) => this.redis.xlen(streamKeys.source(stream))));
+    const lengths = await Promise.all(streams.map((stream) => this.redis.xlen(streamKeys.source(stream))));
     return lengths.reduce((sum, length) => sum + length, 0);
   }
 
@@ -35,12 +35,12 @@ export class ReplayConsumer {
       redis: this.redis,
       group: this.group,
       consumer: `${this.group}-reader`,
-      streams: [...INPUT_STREAMS],
+      streams: [...streams],
       catalog,
-      handles: () => true,
+      handles: (type) => inputEventsConsumer.handles(type),
       handle,
       startFrom: 'beginning',
-      orderBySubject: true,
+      orderBySubject: inputEventsConsumer.orderBySubject,
       concurrency: this.concurrency,
       blockMs: 250,
       claimIntervalMs: 250,
@@ -55,7 +55,7 @@ export class ReplayConsumer {
   async waitUntilCaughtUp(abort: () => void): Promise<void> {
     for (;;) {
       abort();
-      const positions = await Promise.all(INPUT_STREAMS.map((stream) => groupCaughtUp(this.redis, stream, this.group)));
+      const positions = await Promise.all(streams.map((stream) => groupCaughtUp(this.redis, stream, this.group)));
       if (positions.every(Boolean)) return;
       await sleep(50);
     }
@@ -69,7 +69,7 @@ export class ReplayConsumer {
 
   /** Deletes the group (and its redrive streams) from every input stream; safe to repeat. */
   async remove(): Promise<void> {
-    for (const stream of INPUT_STREAMS) {
+    for (const stream of streams) {
       await this.redis.xgroup('DESTROY', streamKeys.source(stream), this.group).catch(ignoreMissingKey);
       await this.redis.del(streamKeys.redrive(stream, this.group), streamKeys.deadLetter(stream, this.group));
     }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import { ANALYTICS_GROUP } from '../ingest/live-projection.service';
+import { inputEventsConsumer } from '../ingest/input-events.consumer';
 import { takeProjectionLockExclusively } from '../projections/projection-lock';
 import { swapInNextTables } from './next-tables.sql';
 import { adoptRebuildInbox } from './rebuild-inbox.sql';
@@ -27,7 +27,7 @@ export async function swapWhenCaughtUp(dataSource: DataSource, replay: ReplayCon
       }
     });
     await replay.stop();
-    await adoptRebuildInbox(manager, replay.group, ANALYTICS_GROUP);
+    await adoptRebuildInbox(manager, replay.group, inputEventsConsumer.group);
     await swapInNextTables(manager);
   });
 }

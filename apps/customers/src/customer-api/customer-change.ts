@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '@mesh/service';
+import { Injectable } from '@nestjs/common';
 import type { UpdateQuery } from 'mongoose';
 
 import { CustomerRepository } from '../store/customer.repository';
@@ -23,19 +24,19 @@ export class CustomerChange {
   async apply(id: string, decide: (customer: StoredCustomer) => CustomerDecision): Promise<StoredCustomer> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const current = await this.customers.findById(id);
-      if (!current) throw new NotFoundException(`customer ${id} not found`);
+      if (!current) throw new NotFoundError(`customer ${id} not found`);
       const decision = decide(current);
       if (decision === 'unchanged') return current;
       const changed = await this.customers.updateAtRevision(id, current.revision, decision.update, decision.events);
       if (changed) return changed;
     }
-    throw new ConflictException(`customer ${id} kept changing while it was being updated; try again`);
+    throw new ConflictError(`customer ${id} kept changing while it was being updated; try again`);
   }
 }
 
-/** @throws ConflictException when the customer is deactivated: such a customer is not changed any more. */
+/** @throws ConflictError when the customer is deactivated: such a customer is not changed any more. */
 export function assertActive(customer: StoredCustomer): void {
   if (customer.status === 'deactivated') {
-    throw new ConflictException(`customer ${customer._id} is deactivated and cannot be changed`);
+    throw new ConflictError(`customer ${customer._id} is deactivated and cannot be changed`);
   }
 }

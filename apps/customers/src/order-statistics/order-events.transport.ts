@@ -1,25 +1,11 @@
-import { MessagingMetrics, type RedisConfig, redisConfig, RedisStreamsServer } from '@mesh/messaging';
-import { orderEvents } from '@mesh/orders-contracts';
+import { consumerTransport, type RedisStreamsServer } from '@mesh/messaging';
 import type { INestApplicationContext } from '@nestjs/common';
 
-/** The group every replica of this service joins on the orders' stream. */
-export const CUSTOMERS_GROUP = 'customers';
+import { orderEventsConsumer } from './order-events.consumer';
+import { OrderStatisticsService } from './order-statistics.service';
 
-/**
- * The Redis Streams consumer that feeds OrderEventsStreamController. Events of one order are
- * handled in stream order (`orderBySubject`); a new group starts from the beginning of the
- * retained history, so that a fresh customers service counts the orders placed before it.
- */
+/** The consumer of `orders.order.v1`, run inside the app: each event goes to the order statistics. */
 export function orderEventsTransport(app: INestApplicationContext): RedisStreamsServer {
-  const redis = app.get<RedisConfig>(redisConfig.KEY);
-  return new RedisStreamsServer({
-    redis: redis.url,
-    consumer: redis.consumerName,
-    idleConsumerMs: redis.idleConsumerMs,
-    group: CUSTOMERS_GROUP,
-    contracts: orderEvents,
-    orderBySubject: true,
-    startFrom: 'beginning',
-    metrics: app.get(MessagingMetrics),
-  });
+  const statistics = app.get(OrderStatisticsService);
+  return consumerTransport(app, orderEventsConsumer, (event) => orderEventsConsumer.dispatch(statistics, event));
 }

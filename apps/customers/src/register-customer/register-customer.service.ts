@@ -1,6 +1,7 @@
 import type { RegisterCustomerRequest } from '@mesh/customers-contracts';
 import { isDuplicateKey } from '@mesh/messaging/mongoose';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictError } from '@mesh/service';
+import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 
 import { customerRegisteredEvent } from '../customer-events/customer-events.factory';
@@ -17,7 +18,7 @@ export function emailKeyOf(email: string): string {
 export class RegisterCustomerService {
   constructor(private readonly customers: CustomerRepository) {}
 
-  /** @throws ConflictException naming the email when a customer already has it (in any case). */
+  /** @throws ConflictError naming the email when a customer already has it (in any case). */
   async register(request: RegisterCustomerRequest): Promise<StoredCustomer> {
     const now = new Date();
     const customer: Customer = {
@@ -37,7 +38,7 @@ export class RegisterCustomerService {
       await this.customers.insert(customer, [customerRegisteredEvent(customer)]);
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new ConflictException(`a customer with email ${request.email} is already registered`, { cause: error });
+        throw new ConflictError(`a customer with email ${request.email} is already registered`, { cause: error });
       }
       throw error;
     }

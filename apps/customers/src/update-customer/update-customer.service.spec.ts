@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { ConflictError } from '@mesh/service';
 
 import { storedCustomer } from '../../test/stored-customer.fixture';
 import { decideUpdate } from './update-customer.service';
@@ -27,7 +27,7 @@ describe('decideUpdate', () => {
 
   it('refuses to change a deactivated customer', () => {
     expect(() => decideUpdate(storedCustomer({ status: 'deactivated' }), { name: 'X' }, now)).toThrow(
-      ConflictException,
+      ConflictError,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { UnprocessableEntityException } from '@nestjs/common';
+import { RuleViolationError } from '@mesh/service';
 import type { EntityManager } from 'typeorm';
 
 import { CustomerReplicaEntity } from './customer-replica.entity';
@@ -14,11 +14,11 @@ export async function assertActiveCustomer(manager: EntityManager, customerId: s
     lock: { mode: 'pessimistic_read' },
   });
   if (!customer) {
-    throw new UnprocessableEntityException(
+    throw new RuleViolationError(
       `customer ${customerId} is unknown: no registration of it has reached the orders service`,
     );
   }
   if (customer.status === 'deactivated') {
-    throw new UnprocessableEntityException(`customer ${customerId} is deactivated and cannot place orders`);
+    throw new RuleViolationError(`customer ${customerId} is deactivated and cannot place orders`);
   }
 }

@@ -6,7 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 
 import { customerEvent, publishCustomerEvents, replicaOf } from '../../test/customer-events';
 import { OrdersTestApp } from '../../test/orders-test-app';
-import { CustomerReplicaService, ORDERS_CONSUMER_GROUP } from './customer-replica.service';
+import { customerEventsConsumer } from './customer-events.consumer';
+import { CustomerReplicaService } from './customer-replica.service';
 
 jest.setTimeout(30_000);
 
@@ -21,7 +22,7 @@ afterAll(() => testApp?.close());
 async function inboxCount(eventId: string): Promise<number> {
   const [{ count }] = await testApp.dataSource.query<Array<{ count: number }>>(
     'SELECT count(*)::int AS count FROM mesh_inbox WHERE consumer_group = $1 AND event_id = $2',
-    [ORDERS_CONSUMER_GROUP, eventId],
+    [customerEventsConsumer.group, eventId],
   );
   return count;
 }
@@ -107,6 +108,6 @@ describe('the customer replica', () => {
     const registered = customerEvent.registered(customerId);
     await deliver(registered);
     expect(await inboxCount(tierChanged.id)).toBe(0);
-    expect(await testApp.redis.exists(`{${CUSTOMER_STREAM}}:dead-letter:${ORDERS_CONSUMER_GROUP}`)).toBe(0);
+    expect(await testApp.redis.exists(`{${CUSTOMER_STREAM}}:dead-letter:${customerEventsConsumer.group}`)).toBe(0);
   });
 });

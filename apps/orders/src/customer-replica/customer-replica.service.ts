@@ -4,8 +4,7 @@ import { TypeormInbox } from '@mesh/messaging/typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** The consumer group of the orders service on every stream it reads. */
-export const ORDERS_CONSUMER_GROUP = 'orders';
+import { customerEventsConsumer } from './customer-events.consumer';
 
 /** What one customer event says about the customer; fields it does not carry are left as they are. */
 export interface CustomerChange {
@@ -27,7 +26,7 @@ export class CustomerReplicaService {
   private readonly inbox: TypeormInbox;
 
   constructor(dataSource: DataSource) {
-    this.inbox = new TypeormInbox(dataSource, ORDERS_CONSUMER_GROUP);
+    this.inbox = new TypeormInbox(dataSource, customerEventsConsumer.group);
   }
 
   /** @returns false when this event was applied before. */

@@ -1,5 +1,6 @@
 import type { ListOrdersQuery, OrderPage, OrderResponse } from '@mesh/orders-contracts';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { NotFoundError } from '@mesh/service';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FindOptionsWhere, Repository } from 'typeorm';
 
@@ -12,7 +13,7 @@ export class OrderQueriesService {
 
   async get(orderId: string): Promise<OrderResponse> {
     const order = await this.orders.findOne({ where: { id: orderId }, relations: { lines: true } });
-    if (!order) throw new NotFoundException(`order ${orderId} not found`);
+    if (!order) throw new NotFoundError(`order ${orderId} not found`);
     return toOrderResponse(order);
   }
 

@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import { TypeormOutbox } from '@mesh/messaging/typeorm';
 import type { OrderResponse } from '@mesh/orders-contracts';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '@mesh/service';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { orderCancelledEvent, orderShippedEvent } from '../order-events/order-event-envelopes';
@@ -39,8 +40,8 @@ export class OrderTransitionsService {
         { status: transition.to, [transition.timeField]: new Date() },
       );
       const order = await manager.findOne(OrderEntity, { where: { id: orderId }, relations: { lines: true } });
-      if (!order) throw new NotFoundException(`order ${orderId} not found`);
-      if (affected !== 1) throw new ConflictException(refusedTransitionMessage(orderId, order.status, transition));
+      if (!order) throw new NotFoundError(`order ${orderId} not found`);
+      if (affected !== 1) throw new ConflictError(refusedTransitionMessage(orderId, order.status, transition));
       await this.outbox.add(manager, [event(order)]);
       return toOrderResponse(order);
     });

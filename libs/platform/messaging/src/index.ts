@@ -3,11 +3,21 @@
 export type { RedisConfig } from './config/redis-config';
 export { redisConfig } from './config/redis-config';
 export { withRedisCredentials } from './config/redis-credentials';
+export type {
+  ConsumerDeclaration,
+  ConsumerReads,
+  ConsumerSettings,
+  DeclaredInput,
+  EventRoute,
+  RouteBuilder,
+} from './consumer/consumer-declaration';
+export { defineConsumer } from './consumer/consumer-declaration';
 export type { ConsumerObserver } from './consumer/consumer-observer';
 export { combineObservers } from './consumer/consumer-observer';
 export type { StreamConsumerOptions } from './consumer/consumer-options';
 export { deadLetterFields } from './consumer/dead-letter';
 export type { Delivery, DeliveryInfo, EventHandler } from './consumer/delivery';
+export { assertInputPorts, inputPortMismatches } from './consumer/input-port-check';
 export { StreamConsumer } from './consumer/stream-consumer';
 export type { OutboxBacklog } from './metrics/messaging-metrics';
 export { MessagingMetrics } from './metrics/messaging-metrics';
@@ -34,6 +44,6 @@ export type { GroupInfo } from './streams/group-info';
 export { readGroups } from './streams/group-info';
 export { streamKeys, streamNameOf } from './streams/stream-keys';
 export { PeriodicSweep } from './sweep/periodic-sweep';
-export type { RedisStreamsServerOptions } from './transport/redis-streams.server';
+export { consumerTransport } from './transport/consumer-transport';
+export type { ConsumerTuning, RedisStreamsServerOptions } from './transport/redis-streams.server';
 export { RedisStreamsServer } from './transport/redis-streams.server';
-export { StreamContext } from './transport/stream-context';

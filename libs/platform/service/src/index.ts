@@ -28,6 +28,7 @@ export type {
   MeasuredFigures,
 } from './data-product/data-product-status-source';
 export { checkServiceLevels } from './data-product/service-level-checks';
+export { ConflictError, DomainError, NotFoundError, RuleViolationError } from './domain/domain-errors';
 export { indicatorReadiness } from './health/indicator-readiness';
 export { mongooseReadiness, type MongooseReadinessOptions } from './health/mongoose-readiness';
 export {
@@ -45,5 +46,5 @@ export { REQUEST_ID_HEADER } from './logging/request-id';
 export { UNMATCHED_ROUTE } from './metrics/http-metrics';
 export type { OpenApiOptions } from './openapi/openapi';
 export { ServiceModule } from './service.module';
-export type { ServiceModuleOptions, ServiceRuntime } from './service-options';
+export { SERVICE_OPTIONS, type ServiceModuleOptions, type ServiceRuntime } from './service-options';
 export { ShutdownState } from './shutdown/shutdown-state';

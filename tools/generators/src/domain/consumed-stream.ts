@@ -9,8 +9,6 @@ const STREAM_NAME = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.v[1-9][0-9]*$/;
 export interface ConsumedEvent {
   type: string;
   exportName: string;
-  /** The stream controller's method for it, e.g. `onOrderPlaced`. */
-  handlerName: string;
 }
 
 /** What the generated consumer needs to know about the stream it reads. */
@@ -99,7 +97,7 @@ function consumedEvent(contract: unknown, contracts: Record<string, unknown>, im
   if (!exported || typeof type !== 'string') {
     throw new Error(`${importPath} does not export the contract of ${String(type)} under a name of its own`);
   }
-  return { type, exportName: exported[0], handlerName: `on${names(exported[0]).className}` };
+  return { type, exportName: exported[0] };
 }
 
 function isProduct(value: unknown): value is ProductLike {

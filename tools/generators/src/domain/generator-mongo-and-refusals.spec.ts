@@ -48,7 +48,7 @@ describe('domain generator, MongoDB', () => {
     expect(product).toMatch(/stream: 'customers\.customer\.v1',\n\s+from: 'customers',\n\s+group: 'loyalty',/);
     expect(product).toContain("'customers.customer.registered'");
     expect(product).toContain("'customers.customer.tier-changed'");
-    expect(read(tree, 'apps/loyalty/src/customer-activity/customer-event-contracts.ts')).toContain(
+    expect(read(tree, 'apps/loyalty/src/customer-activity/customer-events.consumer.ts')).toContain(
       "} from '@mesh/customers-contracts';",
     );
   });

@@ -73,7 +73,9 @@ describe('domain generator, PostgreSQL', () => {
         'src/items/item.spec.ts',
         'src/items/items.int-spec.ts',
         'src/order-activity/order-activity.entity.ts',
-        'src/order-activity/order-events-stream.controller.ts',
+        'src/order-activity/order-events.consumer.ts',
+        'src/order-activity/order-events.consumer.spec.ts',
+        'src/order-activity/order-events.transport.ts',
         'src/order-activity/order-activity.int-spec.ts',
         'test/stock-levels-test-app.ts',
         'test/order-events.ts',
@@ -109,13 +111,10 @@ describe('domain generator, PostgreSQL', () => {
     const product = read(tree, 'libs/stock-levels/contracts/src/product/stock-levels.product.ts');
     expect(product).toContain("stream: 'orders.order.v1',\n      from: 'orders',\n      group: 'stock-levels',");
     expect(product).toContain("eventTypes: ['orders.order.placed', 'orders.order.cancelled', 'orders.order.shipped']");
-    const controller = read(tree, 'apps/stock-levels/src/order-activity/order-events-stream.controller.ts');
-    expect(controller.match(/@EventPattern\((\w+)\.type\)/g)).toEqual([
-      '@EventPattern(orderPlaced.type)',
-      '@EventPattern(orderCancelled.type)',
-      '@EventPattern(orderShipped.type)',
-    ]);
-    expect(controller).toContain("} from '@mesh/orders-contracts';");
+    const consumer = read(tree, 'apps/stock-levels/src/order-activity/order-events.consumer.ts');
+    expect(consumer.match(/on\((\w+), /g)).toEqual(['on(orderPlaced, ', 'on(orderCancelled, ', 'on(orderShipped, ']);
+    expect(consumer).toContain("group: 'stock-levels'");
+    expect(consumer).toContain("} from '@mesh/orders-contracts';");
   });
 
   it('takes the first port above 3004 that no service uses, and registers database and service', () => {

@@ -1,5 +1,6 @@
 // Test helpers for domains' integration tests (`@mesh/messaging/testing`): throwaway databases
 // and a Redis server that a test can kill. Never imported by production code.
+export { freePort } from './free-port';
 export { KillableRedisServer } from './killable-redis-server';
 export { dropTestDatabase, isFerretDb, mongoUrl, openTestDatabase } from './mongo-test-database';
 export { sigkill } from './sigkill';

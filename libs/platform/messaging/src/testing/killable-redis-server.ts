@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 
+import { freePort } from './free-port';
 import { sigkill } from './sigkill';
 
 export interface KillableRedisServerOptions {
@@ -63,16 +63,6 @@ export class KillableRedisServer {
   kill(): Promise<void> {
     return sigkill(this.child);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no TCP port was assigned');
-  return address.port;
 }
 
 /** PING answers PONG only once the server is up and has loaded its append-only file. */

@@ -1,26 +1,32 @@
-import { EventCatalog, EventContract, EventEnvelope } from '@mesh/contract-kit';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Redis, RedisOptions } from 'ioredis';
 import { hostname } from 'node:os';
-import { lastValueFrom } from 'rxjs';
 
+import type { ConsumerReads } from '../consumer/consumer-declaration';
 import { combineObservers } from '../consumer/consumer-observer';
 import type { StreamConsumerOptions } from '../consumer/consumer-options';
-import type { DeliveryInfo } from '../consumer/delivery';
+import type { EventHandler } from '../consumer/delivery';
 import { StreamConsumer } from '../consumer/stream-consumer';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { withEventLogContext } from './event-log-context';
-import { StreamContext } from './stream-context';
 
-export type RedisStreamsServerOptions = Omit<
+/** How the transport reads; what it reads and in which order comes from the declaration. */
+export type ConsumerTuning = Omit<
   StreamConsumerOptions,
-  'redis' | 'streams' | 'catalog' | 'handle' | 'handles' | 'consumer'
-> & {
+  'redis' | 'streams' | 'catalog' | 'handle' | 'handles' | 'consumer' | 'group' | 'startFrom' | 'orderBySubject'
+>;
+
+export type RedisStreamsServerOptions = ConsumerTuning & {
   /** Redis URL or ioredis options. */
   redis: string | RedisOptions;
-  /** Every contract of the streams this service consumes (a producer's contracts library exports them). */
-  contracts: EventContract[];
+  /** The consumer: group, contracts read, ordering and the route of each handled type. */
+  declaration: ConsumerReads;
+  /**
+   * Runs one delivered event, usually `(event) => declaration.dispatch(service, event)`; a
+   * consumer that wraps its routes (a transaction, a lock) does so here.
+   */
+  handle: EventHandler;
   /** Defaults to `<host name>-<pid>`, one per replica. */
   consumer?: string;
   /** Counts consumed, failed and dead-lettered events and handler durations for this group. */
@@ -28,9 +34,9 @@ export type RedisStreamsServerOptions = Omit<
 };
 
 /**
- * NestJS transport over Redis Streams: `@EventPattern('orders.order.placed')` methods receive
- * the validated event data (and, through `@Ctx()`, a StreamContext). The streams read are
- * those that carry the handled event types, with one consumer group for the service.
+ * NestJS transport over Redis Streams, started and drained with the application (a hybrid app):
+ * it reads the declaration's streams with its consumer group and hands each validated event of
+ * a handled type to `handle`, with the event's trace context in the log lines it writes.
  */
 export class RedisStreamsServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(RedisStreamsServer.name);
@@ -69,48 +75,40 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   }
 
   private async start(): Promise<void> {
-    const { redis, contracts, consumer, metrics, ...consumerOptions } = this.options;
-    const catalog = new EventCatalog(contracts);
-    const handledTypes = [...this.messageHandlers.keys()];
-    const unknown = handledTypes.filter((type) => !catalog.get(type));
-    if (unknown.length > 0) {
-      throw new Error(`@EventPattern for unknown event type(s) ${unknown.join(', ')}: add their contracts to the transport`);
-    }
-    const streams = [...new Set(handledTypes.map((type) => (catalog.get(type) as EventContract).stream))];
+    const { redis, declaration, handle, consumer, metrics, ...tuning } = this.options;
+    const { group, startFrom, orderBySubject, streams, catalog } = declaration;
     this.redis = typeof redis === 'string' ? new Redis(redis) : new Redis(redis);
     this.redis.on('error', (error: Error) => this.log.warn(`Redis connection error: ${error.message}`));
     this.consumer = new StreamConsumer({
-      ...consumerOptions,
+      ...tuning,
       redis: this.redis,
+      group,
+      startFrom,
+      orderBySubject,
       consumer: consumer ?? `${hostname()}-${process.pid}`,
-      streams,
+      streams: [...streams],
       catalog,
-      handles: (type) => this.messageHandlers.has(type),
-      handle: (event, delivery) => this.invoke(event, delivery),
+      handles: (type) => declaration.handles(type),
+      handle: (event, delivery) => withEventLogContext(event, () => handle(event, delivery)),
       // Problems and dead letters are always logged; metrics and the caller's observer come on top.
       observer: combineObservers(
         {
-          problem: (message, error) => this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
-          deadLettered: (delivery, reason) => this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
+          problem: (message, error) =>
+            this.log.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+          deadLettered: (delivery, reason) =>
+            this.log.warn(`dead-lettered ${delivery.stream} ${delivery.entryId}: ${reason}`),
           entriesLost: (key, lost) =>
             this.log.error(
-              `group ${consumerOptions.group} lost ${lost} entries of ${key}: the producer trimmed them (its replay cap) before the group read them`,
+              `group ${group} lost ${lost} entries of ${key}: the producer trimmed them (its replay cap) before the group read them`,
             ),
           consumersRemoved: (key, consumers) =>
-            this.log.log(`removed idle consumers of crashed replicas from ${consumerOptions.group} on ${key}: ${consumers.join(', ')}`),
+            this.log.log(`removed idle consumers of crashed replicas from ${group} on ${key}: ${consumers.join(', ')}`),
         },
-        metrics?.consumerObserver(consumerOptions.group),
-        consumerOptions.observer,
+        metrics?.consumerObserver(group),
+        tuning.observer,
       ),
     });
     await this.consumer.start();
-    this.log.log(`consumer group ${consumerOptions.group} reading ${streams.join(', ')}`);
-  }
-
-  private async invoke(event: EventEnvelope, delivery: DeliveryInfo): Promise<void> {
-    const handler = this.getHandlerByPattern(event.type);
-    if (!handler) throw new Error(`no handler for ${event.type}`);
-    const result = await withEventLogContext(event, () => handler(event.data, new StreamContext([event, delivery])));
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    this.log.log(`consumer group ${group} reading ${streams.join(', ')}`);
   }
 }

@@ -1,8 +1,7 @@
-import { createEvent } from '@mesh/contract-kit';
+import { createEvent, type DataProductManifest } from '@mesh/contract-kit';
 import { createServiceApp, ServiceModule } from '@mesh/service';
-import { Controller, type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import { PassThrough } from 'node:stream';
@@ -10,6 +9,7 @@ import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 import { redisConfig } from '../config/redis-config';
+import { defineConsumer } from '../consumer/consumer-declaration';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
@@ -17,25 +17,36 @@ import { typeormOutboxRelay } from '../outbox-typeorm/typeorm-outbox-relay';
 import { streamKeys } from '../streams/stream-keys';
 import { advisoryLockHolders, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, type TestDatabase } from '../testing/test-database';
+import { testManifest } from '../testing/test-manifest';
 import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
-import { RedisStreamsServer } from './redis-streams.server';
+import { consumerTransport } from './consumer-transport';
 
 const { stream, itemCounted, contracts, catalog } = testStream();
 const handled: Array<{ itemId: string; amount: number }> = [];
 
-@Controller()
-class ItemsStreamController {
-  @EventPattern('test.item.counted')
-  onCounted(@Payload() data: { itemId: string; amount: number }): void {
-    handled.push(data);
-  }
-}
+/** The consumer as a domain declares it; `test` is the group of the test manifest's input ports. */
+const itemsConsumer = defineConsumer<typeof handled>(
+  { group: 'test', reads: contracts, startFrom: 'beginning', orderBySubject: false },
+  (on) => [on(itemCounted, (received, item) => received.push(item))],
+);
 
-/** A domain's module as the domains write it: configuration, the relay as a provider, a stream controller. */
-function domainModule(dataSource: DataSource): DynamicModule {
+const unmeasured = async () => ({
+  outputs: [],
+  inputs: [],
+  outbox: { backlog: null, oldestAgeSeconds: null },
+  freshnessSeconds: null,
+});
+
+/** A domain's module as the domains write it: configuration, its product, the relay as a provider. */
+function domainModule(dataSource: DataSource, manifest: DataProductManifest): DynamicModule {
   @Module({
-    imports: [ServiceModule.forRoot({ name: 'wiring-test', config: [redisConfig] })],
-    controllers: [ItemsStreamController],
+    imports: [
+      ServiceModule.forRoot({
+        name: 'wiring-test',
+        config: [redisConfig],
+        dataProduct: { product: { manifest }, status: { setup: () => ({ measure: unmeasured }) } },
+      }),
+    ],
     providers: [
       {
         provide: MessagingMetrics,
@@ -54,6 +65,16 @@ function domainModule(dataSource: DataSource): DynamicModule {
   return { module: WiringTestModule };
 }
 
+function startApp(dataSource: DataSource, manifest: DataProductManifest): Promise<NestFastifyApplication> {
+  return createServiceApp(domainModule(dataSource, manifest), {
+    env: { REDIS_URL: redisUrl(), PORT: '0' },
+    logDestination: new PassThrough(),
+    transports: (nestApp) => [
+      consumerTransport(nestApp, itemsConsumer, (event) => itemsConsumer.dispatch(handled, event), { blockMs: 100 }),
+    ],
+  });
+}
+
 describe('a domain service wired with createServiceApp', () => {
   const redis = new Redis(redisUrl());
   let database: TestDatabase;
@@ -64,20 +85,7 @@ describe('a domain service wired with createServiceApp', () => {
     database = await createTestDatabase('wiring');
     dataSource = await openDataSource(database.url);
     await dataSource.runMigrations();
-    app = await createServiceApp(domainModule(dataSource), {
-      env: { REDIS_URL: redisUrl(), PORT: '0' },
-      logDestination: new PassThrough(),
-      transports: (nestApp) => [
-        new RedisStreamsServer({
-          redis: nestApp.get<ConfigType<typeof redisConfig>>(redisConfig.KEY).url,
-          group: 'wiring-test',
-          contracts,
-          startFrom: 'beginning',
-          blockMs: 100,
-          metrics: nestApp.get(MessagingMetrics),
-        }),
-      ],
-    });
+    app = await startApp(dataSource, testManifest({ inputs: [stream] }));
   });
 
   afterAll(async () => {
@@ -100,14 +108,26 @@ describe('a domain service wired with createServiceApp', () => {
     expect(app.get(OutboxRelay).active).toBe(true);
     await eventually('counted', async () =>
       (await app.get(Registry).getSingleMetricAsString('mesh_events_consumed_total')).includes(
-        `mesh_events_consumed_total{group="wiring-test",stream="${stream}",type="test.item.counted"} 3`,
+        `mesh_events_consumed_total{group="test",stream="${stream}",type="test.item.counted"} 3`,
       ),
     );
 
     await app.close();
     expect(app.get(OutboxRelay).active).toBe(false);
     expect(await advisoryLockHolders(dataSource)).toBe(0);
-    const [pending] = (await redis.xpending(streamKeys.source(stream), 'wiring-test')) as [number];
+    const [pending] = (await redis.xpending(streamKeys.source(stream), itemsConsumer.group)) as [number];
     expect(pending).toBe(0);
+  });
+
+  it('refuses to start when its manifest does not declare what the consumer handles', async () => {
+    const manifest = testManifest({ inputs: [stream] });
+    const lying = {
+      ...manifest,
+      inputPorts: manifest.inputPorts.map((port) => ({ ...port, eventTypes: ['test.item.noted'] })),
+    };
+
+    await expect(startApp(dataSource, lying)).rejects.toThrow(
+      `${stream} (group test): handled but not in the manifest: test.item.counted`,
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 
+import { ConflictError, NotFoundError, RuleViolationError } from '../domain/domain-errors';
 import { INTERNAL_ERROR_MESSAGE, STORE_UNAVAILABLE_MESSAGE, toErrorResponse } from './error-response';
 
 describe('toErrorResponse', () => {
@@ -48,6 +49,22 @@ describe('toErrorResponse', () => {
       body: { statusCode: 503, error: 'Service Unavailable', message: STORE_UNAVAILABLE_MESSAGE },
       unexpected: true,
       retryAfterSeconds: 1,
+    });
+  });
+
+  it("answers a domain rule's refusal with the status of its kind and its message, as expected", () => {
+    expect(toErrorResponse(new NotFoundError('order 7 not found'))).toEqual({
+      body: { statusCode: 404, error: 'Not Found', message: 'order 7 not found' },
+      unexpected: false,
+    });
+    expect(toErrorResponse(new ConflictError('order 7 is shipped')).body).toMatchObject({ statusCode: 409, error: 'Conflict' });
+    // Even when its cause is a store's error: the rule decided, the store answered.
+    const duplicate = new ConflictError('already registered', { cause: new Error('E11000 duplicate key') });
+    expect(toErrorResponse(duplicate).body.statusCode).toBe(409);
+    expect(toErrorResponse(new RuleViolationError('customer 9 is unknown')).body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'customer 9 is unknown',
     });
   });
 });

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 
+import { DomainError } from '../domain/domain-errors';
 import { isStoreUnavailable } from './store-unavailable';
 
 /** The one JSON shape every error response has. */
@@ -19,15 +20,25 @@ export interface ErrorResponse {
   readonly retryAfterSeconds?: number;
 }
 
+const DOMAIN_ERROR_STATUS: Record<DomainError['kind'], number> = {
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  'rule-broken': HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
 export const INTERNAL_ERROR_MESSAGE = 'internal server error';
 export const STORE_UNAVAILABLE_MESSAGE = 'a store this service needs cannot be reached; send the request again shortly';
 
 /**
- * The response for any thrown value. A store that cannot be reached (its outage, not a bug) is a
+ * The response for any thrown value. A domain rule's refusal (DomainError) gets the status of its
+ * kind and its message. A store that cannot be reached (its outage, not a bug) is a
  * 503 with Retry-After: nothing was written, and the same request, with its Idempotency-Key where
  * the route takes one, may succeed a moment later. Any other non-HttpException is a generic 500.
  */
 export function toErrorResponse(exception: unknown): ErrorResponse {
+  if (exception instanceof DomainError) {
+    return { body: errorBody(DOMAIN_ERROR_STATUS[exception.kind], exception.message), unexpected: false };
+  }
   if (!(exception instanceof HttpException) && isStoreUnavailable(exception)) {
     return {
       body: errorBody(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE_MESSAGE),

@@ -1,11 +1,11 @@
 import { WORKSPACE_ROOT } from '@mesh/infra';
 import { buildServices, type MeshService } from '@mesh/mesh-start';
+import { freePort } from '@mesh/messaging/testing';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ALL_SCOPES, newJwtSecret, signAccessToken } from './access-tokens';
 import type { CleanupStack } from './cleanup-stack';
-import { freePort } from './free-port';
 import { type IsolatedStores, startIsolatedStores } from './isolated-stores';
 import { type DomainName, DOMAINS, MeshProcesses } from './mesh-processes';
 

@@ -1,8 +1,7 @@
 import { type MongoServerCommand, ownMongoServerCommand, pingMongo, waitUntilAnswering } from '@mesh/infra';
-import { sigkill } from '@mesh/messaging/testing';
+import { freePort,sigkill } from '@mesh/messaging/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 
-import { freePort } from './free-port';
 
 const READY_TIMEOUT_MS = 30_000;
 

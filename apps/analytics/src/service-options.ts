@@ -1,6 +1,6 @@
 import type { ServiceAppOptions } from '@mesh/service';
 
-import { analyticsStreamServer } from './ingest/analytics-stream-server';
+import { inputEventsTransport } from './ingest/input-events.transport';
 
 /** How the analytics service runs, shared by main.ts and the e2e tests so both get the same wiring. */
 export const analyticsServiceOptions = {
@@ -10,5 +10,5 @@ export const analyticsServiceOptions = {
       'Daily sales, customer value (pseudonymous) and top products, projected from orders.order.v1 and ' +
       'customers.customer.v1; publishes analytics.sales.v1.',
   },
-  transports: (app) => [analyticsStreamServer(app)],
+  transports: (app) => [inputEventsTransport(app)],
 } satisfies ServiceAppOptions;
