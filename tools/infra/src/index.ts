@@ -1,6 +1,15 @@
 export { down, type DownResult } from './down';
 export { readEnvFile } from './env-file';
 export { describeError, InfraError } from './errors';
+export {
+  checkRegistry,
+  databaseName,
+  databaseVariable,
+  MESH_REGISTRY_FILE,
+  type MeshRegistry,
+  readMeshRegistry,
+  type RegisteredDomain,
+} from './mesh-registry';
 export { ALL_STORES, type BinaryOverrides, type InfraOptions, WORKSPACE_ROOT } from './options';
 export { pingMongo, waitUntilAnswering } from './probe';
 export { status, type StoreStatus } from './status';

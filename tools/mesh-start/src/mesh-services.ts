@@ -1,3 +1,5 @@
+import { type MeshRegistry, readMeshRegistry } from '@mesh/infra';
+
 /** The services `npm start` runs, each on its own default port (the one its ServiceModule declares). */
 export interface MeshService {
   /** Nx project name; its build lands in dist/apps/<name>/main.js. */
@@ -7,17 +9,14 @@ export interface MeshService {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-export const MESH_SERVICES: readonly MeshService[] = [
-  { name: 'orders', port: 3001 },
-  { name: 'customers', port: 3002 },
-  { name: 'analytics', port: 3003 },
-  // Reads the three domains above: their /.well-known/data-product, on the ports just listed.
-  {
-    name: 'catalog',
-    port: 3004,
-    env: { CATALOG_PRODUCTS: 'http://127.0.0.1:3001,http://127.0.0.1:3002,http://127.0.0.1:3003' },
-  },
-];
+/** The domains of the registry (`mesh.json`) on their ports, then the catalog, which reads their products. */
+export const MESH_SERVICES: readonly MeshService[] = meshServices(readMeshRegistry());
+
+function meshServices(registry: MeshRegistry): MeshService[] {
+  const domains = registry.domains.map(({ name, port }) => ({ name, port }));
+  const products = domains.map((domain) => serviceUrl(domain)).join(',');
+  return [...domains, { name: 'catalog', port: registry.catalog.port, env: { CATALOG_PRODUCTS: products } }];
+}
 
 export function serviceUrl(service: MeshService): string {
   return `http://127.0.0.1:${service.port}`;

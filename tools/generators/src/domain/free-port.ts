@@ -1,19 +1,24 @@
-import { type Tree, visitNotIgnoredFiles } from '@nx/devkit';
+import { readJson, type Tree, visitNotIgnoredFiles } from '@nx/devkit';
+
+import { MESH_REGISTRY_FILE } from './workspace-registrations';
 
 /** Ports up to this one belong to the sample domains and the catalog. */
 const LAST_RESERVED_PORT = 3004;
 
-/** Where `npm start` lists the services with their ports. */
-const MESH_SERVICES_FILE = 'tools/mesh-start/src/mesh-services.ts';
+interface RegistryPorts {
+  domains?: Array<{ name: string; port: number }>;
+  catalog?: { port: number };
+}
 
 /**
- * The ports the services of the workspace use: the default port each declares in its root module
- * (`defaultPort: 3001`), and those `npm start` runs them on.
+ * The ports the services of the workspace use: those of the mesh registry, and the default port
+ * each app declares in its root module (`defaultPort: 3001`).
  */
 export function usedServicePorts(tree: Tree): Map<number, string> {
   const used = new Map<number, string>();
-  const started = tree.exists(MESH_SERVICES_FILE) ? (tree.read(MESH_SERVICES_FILE, 'utf-8') ?? '') : '';
-  for (const match of started.matchAll(/name: '([^']+)', port: (\d+)/g)) used.set(Number(match[2]), match[1]);
+  const registry: RegistryPorts = tree.exists(MESH_REGISTRY_FILE) ? readJson(tree, MESH_REGISTRY_FILE) : {};
+  for (const { name, port } of registry.domains ?? []) used.set(port, name);
+  if (registry.catalog) used.set(registry.catalog.port, 'catalog');
   if (!tree.exists('apps')) return used;
   visitNotIgnoredFiles(tree, 'apps', (path) => {
     if (!path.endsWith('.module.ts')) return;

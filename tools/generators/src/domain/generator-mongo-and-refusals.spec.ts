@@ -78,13 +78,9 @@ describe('domain generator, MongoDB', () => {
     expect(ferretdb.services['ferretdb'].networks).toEqual([...before.services['ferretdb'].networks, 'loyalty-store']);
   });
 
-  it('registers its database URL with tools/infra next to the customers one', () => {
-    const mongo = read(tree, 'tools/infra/src/stores/mongo.ts');
-    expect(
-      mongo.match(/CUSTOMERS_MONGODB_URL: url, LOYALTY_MONGODB_URL: withDatabase\(url, 'loyalty'\)/g),
-    ).toHaveLength(2);
-    expect(mongo).toContain("import { withDatabase } from './postgres-databases';");
-    expect(read(tree, 'tools/infra/src/stores/postgres.ts')).not.toContain('LOYALTY');
+  it('registers the domain with its MongoDB store in the mesh registry, from which tools/infra derives its URL', () => {
+    const registry = JSON.parse(read(tree, 'mesh.json')) as { domains: Array<{ name: string }> };
+    expect(registry.domains.at(-1)).toEqual({ name: 'loyalty', port: 3100, store: 'mongo' });
   });
 });
 
@@ -113,14 +109,14 @@ describe('domain generator, refusals', () => {
 
   it('still generates when a file to register in is missing, and says what to do by hand', async () => {
     const tree = workspaceTree();
-    tree.delete('tools/mesh-start/src/mesh-services.ts');
+    tree.delete('mesh.json');
     tree.delete('tools/contracts/src/cli.ts');
     const report = await domainGenerator(tree, { name: 'stock' });
     const { logger } = await import('@nx/devkit');
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     report();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("add { name: 'stock', port: 3005 } to MESH_SERVICES"));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('add {"name":"stock","port":3005,"store":"postgres"} to its domains'));
     expect(tree.exists('apps/stock/src/main.ts')).toBe(true);
     expect(Object.keys(readProjectConfiguration(tree, 'stock-contracts').targets ?? {})).toEqual(['typecheck']);
     warn.mockRestore();

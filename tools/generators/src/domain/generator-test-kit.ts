@@ -8,9 +8,7 @@ import { parse } from 'yaml';
 
 /** Files the generator registers the domain in, copied from the real workspace so their anchors are checked too. */
 export const SHARED_FILES = [
-  'tools/infra/src/stores/postgres.ts',
-  'tools/infra/src/stores/mongo.ts',
-  'tools/mesh-start/src/mesh-services.ts',
+  'mesh.json',
   'tools/mesh-cli/src/products.ts',
   'tools/contracts/src/cli.ts',
   'deploy/stack.yml',

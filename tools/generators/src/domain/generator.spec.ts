@@ -9,7 +9,6 @@ import {
   filesUnder,
   haproxySections,
   read,
-  SHARED_FILES,
   type Stack,
   stackOf,
   workspaceTree,
@@ -117,20 +116,13 @@ describe('domain generator, PostgreSQL', () => {
     expect(consumer).toContain("} from '@mesh/orders-contracts';");
   });
 
-  it('takes the first port above 3004 that no service uses, and registers database and service', () => {
+  it('takes the first port above 3004 that no service uses, and adds the domain to the mesh registry', () => {
     expect(read(tree, 'apps/stock-levels/src/app.module.ts')).toContain('defaultPort: 3005,');
-    expect(read(tree, 'tools/infra/src/stores/postgres.ts')).toMatch(
-      /const DATABASES = \{[^}]*ANALYTICS_DATABASE_URL: 'analytics', STOCK_LEVELS_DATABASE_URL: 'stock_levels' \} as const;/,
-    );
-    expect(read(tree, 'tools/mesh-start/src/mesh-services.ts')).toMatch(
-      /CATALOG_PRODUCTS: '[^']*,http:\/\/127\.0\.0\.1:3005'/,
-    );
-    expect(read(tree, 'tools/mesh-start/src/mesh-services.ts')).toMatch(
-      /\n {2}\{ name: 'analytics', port: 3003 \},\n(.*\n)* {2}\{ name: 'stock-levels', port: 3005 \},\n\];/,
-    );
-    expect(read(tree, 'tools/infra/src/stores/mongo.ts')).toBe(
-      readFileSync(join(workspaceRoot, SHARED_FILES[1]), 'utf-8'),
-    );
+    const before = JSON.parse(readFileSync(join(workspaceRoot, 'mesh.json'), 'utf-8')) as { domains: unknown[] };
+    expect(JSON.parse(read(tree, 'mesh.json'))).toEqual({
+      ...before,
+      domains: [...before.domains, { name: 'stock-levels', port: 3005, store: 'postgres' }],
+    });
     expect(report).toEqual(expect.any(Function));
   });
 
@@ -213,13 +205,11 @@ describe('domain generator, PostgreSQL', () => {
     });
   });
 
-  it('counts the ports npm start uses as taken too', async () => {
+  it('counts the ports of the mesh registry as taken too', async () => {
     const other = workspaceTree();
-    const services = read(other, 'tools/mesh-start/src/mesh-services.ts');
-    other.write(
-      'tools/mesh-start/src/mesh-services.ts',
-      services.replace(/\n\];/, "\n  { name: 'legacy', port: 3005 },\n];"),
-    );
+    const registry = JSON.parse(read(other, 'mesh.json')) as { domains: unknown[] };
+    registry.domains.push({ name: 'legacy', port: 3005, store: 'postgres' });
+    other.write('mesh.json', JSON.stringify(registry));
     await domainGenerator(other, { name: 'later' });
     expect(read(other, 'apps/later/src/app.module.ts')).toContain('defaultPort: 3006,');
   });
@@ -230,7 +220,7 @@ describe('domain generator, PostgreSQL', () => {
       .listChanges()
       .map((change) => change.path)
       .filter((path) => !/^(apps|libs)\/stock-levels\//.test(path) && read(tree, path) !== read(seeded, path));
-    const mongoOnly = ['tools/infra/src/stores/mongo.ts', 'deploy/stack.ferretdb.yml'];
+    const mongoOnly = ['deploy/stack.ferretdb.yml'];
     expect(edited.sort()).toEqual([...REGISTRATION_FILES].filter((file) => !mongoOnly.includes(file)).sort());
   });
 

@@ -9,10 +9,8 @@ import type { DomainGeneratorSchema } from './schema';
 import { sortGeneratedImports } from './sorted-imports';
 import {
   registerContractsPath,
+  registerMeshDomain,
   registerMeshProduct,
-  registerMeshService,
-  registerMongoDatabase,
-  registerPostgresDatabase,
   registerStackService,
   type Registration,
 } from './workspace-registrations';
@@ -62,8 +60,7 @@ export async function domainGenerator(tree: Tree, options: DomainGeneratorSchema
 
   const registrations: Registration[] = [
     registerContractsPath(tree, domain),
-    store === 'postgres' ? registerPostgresDatabase(tree, domain) : registerMongoDatabase(tree, domain),
-    registerMeshService(tree, domain, port),
+    registerMeshDomain(tree, domain, store, port),
     registerMeshProduct(tree, domain),
     ...registerStackService(tree, domain, store, port),
   ];

@@ -4,12 +4,13 @@ import type { DomainNames } from './domain-names';
 import { GATEWAY_CONFIG_FILE, haproxyWithDomain } from './gateway-registration';
 import { FERRETDB_STACK_FILE, ferretdbStackWithDomain, STACK_FILE, stackWithDomain } from './stack-registration';
 
+/** The mesh registry (its single list of domains) at the workspace root. */
+export const MESH_REGISTRY_FILE = 'mesh.json';
+
 /** Every file outside the new domain's folders that the generator may edit (the check script backs them up). */
 export const REGISTRATION_FILES = [
   'tsconfig.base.json',
-  'tools/infra/src/stores/postgres.ts',
-  'tools/infra/src/stores/mongo.ts',
-  'tools/mesh-start/src/mesh-services.ts',
+  MESH_REGISTRY_FILE,
   'tools/mesh-cli/src/products.ts',
   STACK_FILE,
   FERRETDB_STACK_FILE,
@@ -53,55 +54,28 @@ export function registerContractsPath(tree: Tree, domain: DomainNames): Registra
   return { file: 'tsconfig.base.json', done: true, detail: `path ${importPath}` };
 }
 
-/** The database in tools/infra's list, so `npm run infra:up` creates it and writes its URL to .mesh/env. */
-export function registerPostgresDatabase(tree: Tree, domain: DomainNames): Registration {
-  const variable = `${domain.constantName}_DATABASE_URL`;
-  const entry = `${variable}: '${domain.databaseName}'`;
-  return register(
-    tree,
-    'tools/infra/src/stores/postgres.ts',
-    `database ${domain.databaseName} (${variable}) for npm run infra:up`,
-    `add ${entry} to DATABASES there, or set ${variable} yourself`,
-    (content) => insertIntoObjectLiteral(content, /const DATABASES = \{([^}]*)\} as const;/, entry),
-  );
-}
-
-/** The database URL next to CUSTOMERS_MONGODB_URL in what tools/infra writes to .mesh/env. */
-export function registerMongoDatabase(tree: Tree, domain: DomainNames): Registration {
-  const variable = `${domain.constantName}_MONGODB_URL`;
-  const anchor = 'CUSTOMERS_MONGODB_URL: url';
-  const helperImport = "import { withDatabase } from './postgres-databases';";
-  return register(
-    tree,
-    'tools/infra/src/stores/mongo.ts',
-    `${variable} (database ${domain.databaseName} on the MongoDB server) for npm run infra:up`,
-    `set ${variable} yourself (MongoDB creates the database on first write)`,
-    (content) => {
-      if (!content.includes(anchor)) return undefined;
-      // MongoDB creates a database on its first write: only its URL is needed, on the same server.
-      let edited = content.split(anchor).join(`${anchor}, ${variable}: withDatabase(url, '${domain.databaseName}')`);
-      if (!edited.includes(helperImport)) edited = insertImport(edited, helperImport);
-      return edited;
-    },
-  );
-}
-
-/** The service in the list `npm start` runs. */
-export function registerMeshService(tree: Tree, domain: DomainNames, port: number): Registration {
-  return register(
-    tree,
-    'tools/mesh-start/src/mesh-services.ts',
-    `service ${domain.name} on port ${port} for npm start (and in the catalog's products)`,
-    `add { name: '${domain.name}', port: ${port} } to MESH_SERVICES there`,
-    (content) => {
-      const list = /(export const MESH_SERVICES\b[^=]*=\s*\[)([\s\S]*?)(\n\];)/.exec(content);
-      if (!list) return undefined;
-      const at = list.index + list[1].length + list[2].length;
-      const listed = `${content.slice(0, at)}\n  { name: '${domain.name}', port: ${port} },${content.slice(at)}`;
-      // The catalog that npm start runs reads the products listed here.
-      return listed.replace(/(CATALOG_PRODUCTS: '[^']*)'/, `$1,http://127.0.0.1:${port}'`);
-    },
-  );
+/**
+ * The domain in the mesh registry: `npm run infra:up` then creates its database and writes its URL
+ * to .mesh/env, and `npm start` runs it on its port, with its product in the catalog.
+ */
+export function registerMeshDomain(tree: Tree, domain: DomainNames, store: 'postgres' | 'mongo', port: number): Registration {
+  const entry = { name: domain.name, port, store };
+  if (!tree.exists(MESH_REGISTRY_FILE)) {
+    return {
+      file: MESH_REGISTRY_FILE,
+      done: false,
+      detail: `domain ${domain.name}: not registered (no such file); add ${JSON.stringify(entry)} to its domains`,
+    };
+  }
+  updateJson(tree, MESH_REGISTRY_FILE, (registry: { domains: unknown[] }) => ({
+    ...registry,
+    domains: [...registry.domains, entry],
+  }));
+  return {
+    file: MESH_REGISTRY_FILE,
+    done: true,
+    detail: `domain ${domain.name} on port ${port} with its ${store} database (npm run infra:up, npm start, the catalog)`,
+  };
 }
 
 /** The product in the mesh's list of products, from which the Redis ACL users and dev tokens are made. */
@@ -161,18 +135,6 @@ export function registerStackService(
     (content) => ferretdbStackWithDomain(content, domain),
   );
   return [service, gateway, ferretdb];
-}
-
-/** Adds `entry` as the last property of the object literal that `pattern` (group 1 = its body) finds. */
-function insertIntoObjectLiteral(content: string, pattern: RegExp, entry: string): string | undefined {
-  const found = pattern.exec(content);
-  if (!found) return undefined;
-  const body = found[1];
-  const bodyStart = found.index + found[0].indexOf(body);
-  const kept = body.trimEnd();
-  const separator = kept.endsWith(',') || kept.endsWith('{') || kept === '' ? '' : ',';
-  const replacement = body.includes('\n') ? `${kept}${separator}\n  ${entry},\n` : `${kept}${separator} ${entry} `;
-  return content.slice(0, bodyStart) + replacement + content.slice(bodyStart + body.length);
 }
 
 /**

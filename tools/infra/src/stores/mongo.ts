@@ -1,9 +1,11 @@
 import { InfraError } from '../errors';
 import { ensureFerretdbBinary } from '../ferretdb-build';
 import { findExecutable } from '../find-executable';
+import { databaseName, databaseVariable, readMeshRegistry } from '../mesh-registry';
 import type { InfraSettings } from '../options';
 import { pingMongo } from '../probe';
 import { findMemoryServerMongod, mongoUrl, startFerretdb, startMongod } from './mongo-servers';
+import { withDatabase } from './postgres-databases';
 import type { StoreDriver } from './store-driver';
 import type { StartedServer } from './store-types';
 
@@ -12,21 +14,39 @@ export const mongoDriver: StoreDriver = {
   title: 'MongoDB',
   portVariable: 'MESH_MONGO_PORT',
   fromEnv: (settings) => {
-    const url = settings.env['CUSTOMERS_MONGODB_URL'];
-    if (!url) return undefined;
+    const [first] = mongoDomains();
+    const url = first && settings.env[first.variable];
+    if (!first || !url) return undefined;
     return {
       store: 'mongo',
       source: 'env',
       url,
-      env: { CUSTOMERS_MONGODB_URL: url },
-      detail: 'CUSTOMERS_MONGODB_URL from the environment',
+      env: envFor(url, settings),
+      detail: `${first.variable} from the environment`,
     };
   },
   localUrl: (settings) => mongoUrl(settings.ports.mongo),
   ping: pingMongo,
-  envFor: (url) => ({ CUSTOMERS_MONGODB_URL: url }),
+  envFor,
   start: startMongoCompatible,
 };
+
+/**
+ * Each MongoDB domain of the registry gets a database of its own on the one server, named in its
+ * URL (MongoDB creates a database on its first write, so the URL is all it needs). URLs already in
+ * the environment win: they are the developer's.
+ */
+function envFor(url: string, settings: InfraSettings): Record<string, string> {
+  return Object.fromEntries(
+    mongoDomains().map(({ variable, database }) => [variable, settings.env[variable] || withDatabase(url, database)]),
+  );
+}
+
+function mongoDomains(): Array<{ variable: string; database: string }> {
+  return readMeshRegistry()
+    .domains.filter((domain) => domain.store === 'mongo')
+    .map((domain) => ({ variable: databaseVariable(domain), database: databaseName(domain) }));
+}
 
 /** A real mongod when installed; else FerretDB built from tools/ferretdb; else a downloaded mongod. */
 async function startMongoCompatible(

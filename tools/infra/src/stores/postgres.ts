@@ -1,3 +1,4 @@
+import { databaseName, databaseVariable, readMeshRegistry } from '../mesh-registry';
 import type { InfraSettings } from '../options';
 import { pingPostgres } from '../probe';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -5,10 +6,12 @@ import { ensureDatabases, withDatabase } from './postgres-databases';
 import type { StoreDriver } from './store-driver';
 import type { StoreResolution } from './store-types';
 
-/** The databases each domain owns, and the variables that name them. */
-const DATABASES = { ORDERS_DATABASE_URL: 'orders', ANALYTICS_DATABASE_URL: 'analytics' } as const;
-type DatabaseVariable = keyof typeof DATABASES;
-const DATABASE_VARIABLES = Object.keys(DATABASES) as DatabaseVariable[];
+/** The database each PostgreSQL domain of the registry owns, by the variable that names its URL. */
+function domainDatabases(): Array<{ variable: string; database: string }> {
+  return readMeshRegistry()
+    .domains.filter((domain) => domain.store === 'postgres')
+    .map((domain) => ({ variable: databaseVariable(domain), database: databaseName(domain) }));
+}
 
 export const postgresDriver: StoreDriver = {
   store: 'postgres',
@@ -26,17 +29,18 @@ export const postgresDriver: StoreDriver = {
   prepare: createMissingDatabases,
 };
 
-/** POSTGRES_URL names the server; ORDERS/ANALYTICS_DATABASE_URL, when both set, are enough too. */
+/** POSTGRES_URL names the server; every PostgreSQL domain's database URL, when all are set, is enough too. */
 function fromEnv(settings: InfraSettings): StoreResolution | undefined {
   const adminUrl = settings.env['POSTGRES_URL'];
-  const ordersUrl = settings.env['ORDERS_DATABASE_URL'];
   if (adminUrl) {
     return { ...resolution(adminUrl, settings), detail: 'POSTGRES_URL from the environment' };
   }
-  if (ordersUrl && settings.env['ANALYTICS_DATABASE_URL']) {
+  const variables = domainDatabases().map(({ variable }) => variable);
+  const [firstUrl] = variables.map((variable) => settings.env[variable]);
+  if (firstUrl && variables.every((variable) => settings.env[variable])) {
     return {
-      ...resolution(withDatabase(ordersUrl, 'postgres'), settings),
-      detail: 'ORDERS_DATABASE_URL and ANALYTICS_DATABASE_URL from the environment',
+      ...resolution(withDatabase(firstUrl, 'postgres'), settings),
+      detail: `${variables.join(' and ')} from the environment`,
     };
   }
   return undefined;
@@ -49,15 +53,17 @@ function resolution(adminUrl: string, settings: InfraSettings): Omit<StoreResolu
 /** Database URLs already in the environment win over ones derived from the admin URL. */
 function envFor(adminUrl: string, settings: InfraSettings): Record<string, string> {
   const env: Record<string, string> = { POSTGRES_URL: adminUrl };
-  for (const variable of DATABASE_VARIABLES) {
-    env[variable] = settings.env[variable] || withDatabase(adminUrl, DATABASES[variable]);
+  for (const { variable, database } of domainDatabases()) {
+    env[variable] = settings.env[variable] || withDatabase(adminUrl, database);
   }
   return env;
 }
 
 /** Creates only the databases whose URL infra derived; ones named in the environment are the developer's. */
 async function createMissingDatabases(resolved: StoreResolution, settings: InfraSettings): Promise<void> {
-  const names = DATABASE_VARIABLES.filter((variable) => !settings.env[variable]).map((variable) => DATABASES[variable]);
+  const names = domainDatabases()
+    .filter(({ variable }) => !settings.env[variable])
+    .map(({ database }) => database);
   if (names.length === 0) return;
   const created = await ensureDatabases(resolved.url, names);
   if (created.length > 0) settings.log(`  postgres: created database ${created.join(', ')}`);
