@@ -1,7 +1,7 @@
 import { analyticsProduct } from '@mesh/analytics-contracts';
-import { redisConfig } from '@mesh/messaging';
+import { eventBusReadiness, redisConfig } from '@mesh/messaging';
 import { typeormDataProductStatus } from '@mesh/messaging/typeorm';
-import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
+import { ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';
 
 import { AdminModule } from './admin/admin.module';
@@ -29,12 +29,7 @@ import { TopProductsModule } from './top-products/top-products.module';
       name: 'analytics',
       defaultPort: 3003,
       config: [analyticsDatabase, redisConfig, pseudonymConfig, rollupScheduleConfig],
-      // Without Redis the service still works (its projections still answer): /health/ready stays 200
-      // and lists redis under `degraded`, so a broker outage does not empty the gateway.
-      readiness: [
-        typeOrmReadiness(),
-        redisReadiness({ url: ({ config }) => config(redisConfig).url, required: false }),
-      ],
+      readiness: [typeOrmReadiness(), eventBusReadiness()],
       dataProduct: { product: analyticsProduct, status: typeormDataProductStatus() },
     }),
     analyticsTypeOrmModule,

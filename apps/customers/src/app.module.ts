@@ -1,7 +1,7 @@
 import { customersProduct } from '@mesh/customers-contracts';
-import { redisConfig } from '@mesh/messaging';
+import { eventBusReadiness, redisConfig } from '@mesh/messaging';
 import { mongooseDataProductStatus } from '@mesh/messaging/mongoose';
-import { mongooseReadiness, redisReadiness, ServiceModule } from '@mesh/service';
+import { mongooseReadiness, ServiceModule } from '@mesh/service';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
@@ -21,12 +21,7 @@ import { UpdateCustomerModule } from './update-customer/update-customer.module';
       name: 'customers',
       defaultPort: 3002,
       config: [customersMongodb, redisConfig, loyaltyTiers, orderFacts],
-      // Without Redis the service still works (the outbox keeps the events): /health/ready stays 200
-      // and lists redis under `degraded`, so a broker outage does not empty the gateway.
-      readiness: [
-        mongooseReadiness(),
-        redisReadiness({ url: ({ config }) => config(redisConfig).url, required: false }),
-      ],
+      readiness: [mongooseReadiness(), eventBusReadiness()],
       dataProduct: { product: customersProduct, status: mongooseDataProductStatus() },
     }),
     MongooseModule.forRootAsync({

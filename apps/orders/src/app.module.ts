@@ -1,7 +1,7 @@
-import { redisConfig } from '@mesh/messaging';
+import { eventBusReadiness, redisConfig } from '@mesh/messaging';
 import { typeormDataProductStatus } from '@mesh/messaging/typeorm';
 import { ordersProduct } from '@mesh/orders-contracts';
-import { redisReadiness, ServiceModule, typeOrmReadiness } from '@mesh/service';
+import { ServiceModule, typeOrmReadiness } from '@mesh/service';
 import { Module } from '@nestjs/common';
 
 import { idempotencyConfig } from './config/idempotency.config';
@@ -19,12 +19,7 @@ import { PlaceOrderModule } from './place-order/place-order.module';
       name: 'orders',
       defaultPort: 3001,
       config: [ordersDatabase, idempotencyConfig, redisConfig],
-      // Without Redis the service still works (the outbox keeps the events): /health/ready stays 200
-      // and lists redis under `degraded`, so a broker outage does not empty the gateway.
-      readiness: [
-        typeOrmReadiness(),
-        redisReadiness({ url: ({ config }) => config(redisConfig).url, required: false }),
-      ],
+      readiness: [typeOrmReadiness(), eventBusReadiness()],
       dataProduct: { product: ordersProduct, status: typeormDataProductStatus() },
     }),
     ordersTypeOrmModule,

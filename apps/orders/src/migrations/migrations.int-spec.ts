@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@mesh/messaging/testing';
+import { InboxRecord, OutboxMessage } from '@mesh/messaging/typeorm';
 import { DataSource } from 'typeorm';
 
 import { ordersEntities } from '../database/orders-typeorm.module';
@@ -15,7 +16,7 @@ describe('orders migrations', () => {
     dataSource = await new DataSource({
       type: 'postgres',
       url: database.url,
-      entities: ordersEntities,
+      entities: [...ordersEntities, OutboxMessage, InboxRecord],
       migrations: ordersMigrations,
     }).initialize();
   });

@@ -5,6 +5,8 @@ export { InboxRecord } from './inbox-typeorm/inbox-record.entity';
 export { IndexMeshInboxByAge1796600033689 } from './inbox-typeorm/index-mesh-inbox-by-age.migration';
 export { TypeormInbox } from './inbox-typeorm/typeorm-inbox';
 export { CreateMeshOutbox1795588226592 } from './outbox-typeorm/create-mesh-outbox.migration';
+export type { DomainDatabase, DomainTypeOrmOptions } from './outbox-typeorm/domain-typeorm.module';
+export { domainTypeOrmModule } from './outbox-typeorm/domain-typeorm.module';
 export { OutboxMessage } from './outbox-typeorm/outbox-message.entity';
 export { outboxRelayProvider } from './outbox-typeorm/outbox-relay.provider';
 export { typeormEventBusProviders } from './outbox-typeorm/typeorm-event-bus.providers';
