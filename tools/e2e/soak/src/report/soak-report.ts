@@ -2,10 +2,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { textTable } from '../../../mesh/src/report/text-table';
+import { PROCESS_WARM_UP_MS } from '../scenario/replica-fleet';
 import type { SoakResult } from '../scenario/soak-run';
 import type { SoakSettings } from '../soak-settings';
 import { formatFigure } from './figure-format';
-import { plateauOf,type PlateauVerdict } from './plateau';
+import { MEMORY_JUDGED_FROM_SECONDS, PLATEAU_RATIO, plateauOf, type PlateauVerdict } from './plateau';
 import { svgChart } from './svg-chart';
 
 export interface WrittenReport {
@@ -47,7 +48,8 @@ export function writeSoakReport(result: SoakResult, settings: SoakSettings, dir:
     '',
     `Figures: ${result.convergence.settled ? `every figure matched the accepted requests ${result.convergence.seconds.toFixed(1)} s after the traffic stopped` : `still differing after ${result.convergence.seconds.toFixed(0)} s`}.`,
     '',
-    "A series is flat when the maximum over the last third of the run is at most 1.1 × the maximum over the middle third (or rose less than the noise floor of its unit). A process's memory is judged only in runs of 10 minutes or more (warm-up). Samples: [samples.csv](samples.csv).",
+    `A series is flat when the maximum over the last third of the run is at most ${PLATEAU_RATIO} × the maximum over the middle third (or rose less than the noise floor of its unit). ` +
+      `A process's memory is judged only in runs of ${MEMORY_JUDGED_FROM_SECONDS / 60} minutes or more, and is not sampled in the first ${PROCESS_WARM_UP_MS / 1_000} s after a replica restarts (warm-up). Samples: [samples.csv](samples.csv).`,
     '',
     `| ${header.join(' | ')} | chart |`,
     `|${header.map(() => '---').join('|')}|---|`,

@@ -5,14 +5,15 @@ import type { SeriesTable } from './series-table';
 
 /**
  * Each replica's resident memory (from /proc, as the kernel counts it) and V8 heap in use (its
- * own `/metrics`, prom-client's `nodejs_heap_size_used_bytes`). A replica being restarted is
- * skipped: its series has a gap there.
+ * own `/metrics`, prom-client's `nodejs_heap_size_used_bytes`). A replica being restarted, or
+ * restarted less than PROCESS_WARM_UP_MS ago, is skipped: its series has a gap there, so that the
+ * peak of a process starting up is not read as growth.
  */
 export async function sampleProcesses(fleet: ReplicaFleet, table: SeriesTable): Promise<void> {
   await Promise.all(
     fleet.slots.map(async (slot) => {
       const pid = fleet.pid(slot);
-      if (pid === undefined) return;
+      if (pid === undefined || fleet.warmingUp(slot)) return;
       const [rss, heap] = await Promise.all([residentBytes(pid), heapUsedBytes(fleet.url(slot))]);
       if (rss !== undefined) table.record(`${slotName(slot)} RSS`, 'bytes', rss, true);
       if (heap !== undefined) table.record(`${slotName(slot)} heap used`, 'bytes', heap, true);
