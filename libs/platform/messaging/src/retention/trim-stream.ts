@@ -43,8 +43,9 @@ export async function trimStream(redis: Redis, stream: string, policy: Retention
     // Everything after last-delivered-id is still to be delivered to this group.
     let oldestUnread = nextStreamId(group.lastDeliveredId);
     if (group.pending > 0) {
-      const [, oldestPending] = (await redis.xpending(key, group.name)) as [number, string, string, unknown];
-      oldestUnread = minStreamId([oldestUnread, oldestPending]);
+      // The group may have acknowledged them since XINFO GROUPS: XPENDING then reports no oldest id.
+      const [, oldestPending] = (await redis.xpending(key, group.name)) as [number, string | null, string | null, unknown];
+      if (oldestPending !== null) oldestUnread = minStreamId([oldestUnread, oldestPending]);
     }
     positions.push({ group: group.name, oldestUnread });
   }
