@@ -64,3 +64,10 @@ export function databaseVariable(domain: RegisteredDomain): string {
 export function databaseName(domain: RegisteredDomain): string {
   return domain.name.replace(/-/g, '_');
 }
+
+/** The database of every domain of the registry on `store`, with the variable that names its URL. */
+export function domainDatabases(store: RegisteredDomain['store']): Array<{ variable: string; database: string }> {
+  return readMeshRegistry()
+    .domains.filter((domain) => domain.store === store)
+    .map((domain) => ({ variable: databaseVariable(domain), database: databaseName(domain) }));
+}

@@ -1,7 +1,7 @@
 import { InfraError } from '../errors';
 import { ensureFerretdbBinary } from '../ferretdb-build';
 import { findExecutable } from '../find-executable';
-import { databaseName, databaseVariable, readMeshRegistry } from '../mesh-registry';
+import { domainDatabases } from '../mesh-registry';
 import type { InfraSettings } from '../options';
 import { pingMongo } from '../probe';
 import { findMemoryServerMongod, mongoUrl, startFerretdb, startMongod } from './mongo-servers';
@@ -14,7 +14,7 @@ export const mongoDriver: StoreDriver = {
   title: 'MongoDB',
   portVariable: 'MESH_MONGO_PORT',
   fromEnv: (settings) => {
-    const [first] = mongoDomains();
+    const [first] = domainDatabases('mongo');
     const url = first && settings.env[first.variable];
     if (!first || !url) return undefined;
     return {
@@ -38,14 +38,8 @@ export const mongoDriver: StoreDriver = {
  */
 function envFor(url: string, settings: InfraSettings): Record<string, string> {
   return Object.fromEntries(
-    mongoDomains().map(({ variable, database }) => [variable, settings.env[variable] || withDatabase(url, database)]),
+    domainDatabases('mongo').map(({ variable, database }) => [variable, settings.env[variable] || withDatabase(url, database)]),
   );
-}
-
-function mongoDomains(): Array<{ variable: string; database: string }> {
-  return readMeshRegistry()
-    .domains.filter((domain) => domain.store === 'mongo')
-    .map((domain) => ({ variable: databaseVariable(domain), database: databaseName(domain) }));
 }
 
 /** A real mongod when installed; else FerretDB built from tools/ferretdb; else a downloaded mongod. */

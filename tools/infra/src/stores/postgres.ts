@@ -1,17 +1,10 @@
-import { databaseName, databaseVariable, readMeshRegistry } from '../mesh-registry';
+import { domainDatabases } from '../mesh-registry';
 import type { InfraSettings } from '../options';
 import { pingPostgres } from '../probe';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { ensureDatabases, withDatabase } from './postgres-databases';
 import type { StoreDriver } from './store-driver';
 import type { StoreResolution } from './store-types';
-
-/** The database each PostgreSQL domain of the registry owns, by the variable that names its URL. */
-function domainDatabases(): Array<{ variable: string; database: string }> {
-  return readMeshRegistry()
-    .domains.filter((domain) => domain.store === 'postgres')
-    .map((domain) => ({ variable: databaseVariable(domain), database: databaseName(domain) }));
-}
 
 export const postgresDriver: StoreDriver = {
   store: 'postgres',
@@ -35,7 +28,7 @@ function fromEnv(settings: InfraSettings): StoreResolution | undefined {
   if (adminUrl) {
     return { ...resolution(adminUrl, settings), detail: 'POSTGRES_URL from the environment' };
   }
-  const variables = domainDatabases().map(({ variable }) => variable);
+  const variables = domainDatabases('postgres').map(({ variable }) => variable);
   const [firstUrl] = variables.map((variable) => settings.env[variable]);
   if (firstUrl && variables.every((variable) => settings.env[variable])) {
     return {
@@ -53,7 +46,7 @@ function resolution(adminUrl: string, settings: InfraSettings): Omit<StoreResolu
 /** Database URLs already in the environment win over ones derived from the admin URL. */
 function envFor(adminUrl: string, settings: InfraSettings): Record<string, string> {
   const env: Record<string, string> = { POSTGRES_URL: adminUrl };
-  for (const { variable, database } of domainDatabases()) {
+  for (const { variable, database } of domainDatabases('postgres')) {
     env[variable] = settings.env[variable] || withDatabase(adminUrl, database);
   }
   return env;
@@ -61,7 +54,7 @@ function envFor(adminUrl: string, settings: InfraSettings): Record<string, strin
 
 /** Creates only the databases whose URL infra derived; ones named in the environment are the developer's. */
 async function createMissingDatabases(resolved: StoreResolution, settings: InfraSettings): Promise<void> {
-  const names = domainDatabases()
+  const names = domainDatabases('postgres')
     .filter(({ variable }) => !settings.env[variable])
     .map(({ database }) => database);
   if (names.length === 0) return;
