@@ -10,6 +10,8 @@ export interface SoakSettings {
   /** The compressed replay window every retention setting is derived from. */
   windowSeconds: number;
   sampleEverySeconds: number;
+  /** How often the long-lived replicas' memory is measured after a full garbage collection. */
+  collectEverySeconds: number;
   /** One replica is SIGKILLed and restarted this often, in turn. */
   killEverySeconds: number;
   /** Redis and the MongoDB-compatible store are each down this long, once. */
@@ -50,6 +52,7 @@ export function soakSettings(argv: readonly string[]): SoakSettings {
     // customers collection for every conditional write, so its cost grows with what is kept).
     windowSeconds: WINDOW_SECONDS,
     sampleEverySeconds: 10,
+    collectEverySeconds: 30,
     killEverySeconds: 60,
     storeDownMs: 5_000,
     customers: 30,

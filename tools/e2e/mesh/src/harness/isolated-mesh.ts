@@ -25,6 +25,11 @@ export interface IsolatedMeshOptions {
   replicas?: number;
   /** A MongoDB-compatible server of the run's own, which the run may restart (stores.mongo). */
   ownMongo?: boolean;
+  /**
+   * Open the V8 inspector of the first replica set's services on 127.0.0.1 (free ports, in
+   * `inspectorPorts`), so that the run can collect their garbage before it measures them.
+   */
+  inspectFirstReplicas?: boolean;
 }
 
 /** A whole mesh that shares nothing it could break with the developer's or CI's other runs. */
@@ -34,6 +39,8 @@ export interface IsolatedMesh {
   /** Every replica set (one with `replicas: 1`), the first being `processes`. */
   readonly replicaSets: readonly MeshProcesses[];
   readonly stores: IsolatedStores;
+  /** The inspector port of each domain's first replica, with `inspectFirstReplicas`. */
+  readonly inspectorPorts: ReadonlyMap<DomainName, number>;
   /** The AUTH_JWT_SECRET the services were given. */
   readonly jwtSecret: string;
   /** A token with every scope of the three APIs. */
@@ -73,9 +80,15 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
   };
   const replicas = options.replicas ?? 1;
   const replicaSets: MeshProcesses[] = [];
+  const inspectorPorts = new Map<DomainName, number>();
   for (let replica = 1; replica <= replicas; replica += 1) {
     const services = new Map<DomainName, MeshService>();
-    for (const name of DOMAINS) services.set(name, { name, port: await freePort() });
+    for (const name of DOMAINS) {
+      const inspect = replica === 1 && options.inspectFirstReplicas;
+      if (inspect) inspectorPorts.set(name, await freePort());
+      const nodeOptions = `${env['NODE_OPTIONS'] ?? ''} --inspect=127.0.0.1:${inspectorPorts.get(name)}`.trim();
+      services.set(name, { name, port: await freePort(), ...(inspect ? { env: { NODE_OPTIONS: nodeOptions } } : {}) });
+    }
     const setLogDir = replicas === 1 ? logDir : join(logDir, `replica-${replica}`);
     mkdirSync(setLogDir, { recursive: true });
     const processes = new MeshProcesses(services, env, setLogDir);
@@ -90,5 +103,5 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
   });
   options.log(`mesh: logs in ${logDir}`);
   const token = signAccessToken(jwtSecret, ALL_SCOPES);
-  return { processes: replicaSets[0], replicaSets, stores, jwtSecret, token, logDir };
+  return { processes: replicaSets[0], replicaSets, inspectorPorts, stores, jwtSecret, token, logDir };
 }

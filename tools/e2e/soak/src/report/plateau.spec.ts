@@ -1,5 +1,5 @@
 import type { Point, Series } from '../samples/series-table';
-import { plateauOf } from './plateau';
+import { growing, plateauOf, verdictText } from './plateau';
 
 const RUN_SECONDS = 300;
 
@@ -57,11 +57,28 @@ describe('plateauOf', () => {
     expect(plateauOf(late, RUN_SECONDS)).toMatchObject({ middleMax: 0, lastMax: 50, flat: false });
   });
 
-  it("judges a process's memory only in runs of ten minutes or more", () => {
-    const rss: Series = { ...series('bytes', (at) => 100e6 + at * 1e6), warmsUp: true };
-    expect(plateauOf(rss, RUN_SECONDS)).toMatchObject({ flat: false, judged: false });
-    expect(
-      plateauOf({ ...rss, points: rss.points.map((point) => ({ ...point, at: point.at * 2 })) }, 600),
-    ).toMatchObject({ flat: false, judged: true });
+  it('judges memory measured after a full collection only in runs of ten minutes or more', () => {
+    const heap: Series = { ...series('bytes', (at) => 100e6 + at * 1e6), memory: 'after-collection' };
+    const short = plateauOf(heap, RUN_SECONDS);
+    expect(short).toMatchObject({ flat: false, notJudged: 'run < 10 min' });
+    expect(growing(short)).toBe(false);
+    const long = plateauOf({ ...heap, points: heap.points.map((point) => ({ ...point, at: point.at * 2 })) }, 600);
+    expect(long).toMatchObject({ flat: false });
+    expect(long.notJudged).toBeUndefined();
+    expect(growing(long)).toBe(true);
+  });
+
+  it("charts but never judges memory sampled between collections, whose peaks follow the collector's cycle", () => {
+    const rss: Series = { ...series('bytes', (at) => 100e6 + at * 1e6), memory: 'between-collections' };
+    const verdict = plateauOf({ ...rss, points: rss.points.map((point) => ({ ...point, at: point.at * 2 })) }, 600);
+    expect(verdict).toMatchObject({ flat: false, notJudged: 'sampled between collections' });
+    expect(growing(verdict)).toBe(false);
+    expect(verdictText(verdict)).toBe('rising (not judged: sampled between collections)');
+  });
+
+  it('fails the run on any other series that grows', () => {
+    const verdict = plateauOf(series('rows', (at) => at * 20), RUN_SECONDS);
+    expect(growing(verdict)).toBe(true);
+    expect(verdictText(verdict)).toBe('GROWING');
   });
 });

@@ -2,11 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { textTable } from '../../../mesh/src/report/text-table';
-import { PROCESS_WARM_UP_MS } from '../scenario/replica-fleet';
 import type { SoakResult } from '../scenario/soak-run';
 import type { SoakSettings } from '../soak-settings';
 import { formatFigure } from './figure-format';
-import { MEMORY_JUDGED_FROM_SECONDS, PLATEAU_RATIO, plateauOf, type PlateauVerdict } from './plateau';
+import { MEMORY_JUDGED_FROM_SECONDS, PLATEAU_RATIO, plateauOf, type PlateauVerdict, verdictText } from './plateau';
 import { svgChart } from './svg-chart';
 
 export interface WrittenReport {
@@ -35,21 +34,21 @@ export function writeSoakReport(result: SoakResult, settings: SoakSettings, dir:
     formatFigure(verdict.middleMax, verdict.series.unit),
     formatFigure(verdict.lastMax, verdict.series.unit),
     verdict.middleMax > 0 ? (verdict.lastMax / verdict.middleMax).toFixed(2) : '–',
-    verdict.flat ? 'flat' : verdict.judged ? 'GROWING' : 'rising (not judged: run < 10 min)',
+    verdictText(verdict),
   ];
   const header = ['series', 'max, middle third', 'max, last third', 'ratio', 'verdict'];
   const markdown = [
     `# Soak: ${settings.minutes} min, two replicas of every domain`,
     '',
     `Replay window ${settings.withoutRetention ? 'as declared (production retention: --without-retention)' : `${settings.windowSeconds} s (cap ${2 * settings.windowSeconds} s)`}; ` +
-      `a sample every ${settings.sampleEverySeconds} s; one replica killed every ${settings.killEverySeconds} s; ` +
+      `a sample every ${settings.sampleEverySeconds} s; one replica killed every ${settings.killEverySeconds} s (replica #2 of each domain in turn; every #1 runs throughout); ` +
       `Redis and the MongoDB-compatible store restarted once each. ${result.ledger.orders.size} orders accepted ` +
       `(${result.ledger.cancelledCount} cancelled, ${result.traffic.shipped} shipped) from ${result.ledger.customers.size} customers.`,
     '',
     `Figures: ${result.convergence.settled ? `every figure matched the accepted requests ${result.convergence.seconds.toFixed(1)} s after the traffic stopped` : `still differing after ${result.convergence.seconds.toFixed(0)} s`}.`,
     '',
     `A series is flat when the maximum over the last third of the run is at most ${PLATEAU_RATIO} × the maximum over the middle third (or rose less than the noise floor of its unit). ` +
-      `A process's memory is judged only in runs of ${MEMORY_JUDGED_FROM_SECONDS / 60} minutes or more, and is not sampled in the first ${PROCESS_WARM_UP_MS / 1_000} s after a replica restarts (warm-up). Samples: [samples.csv](samples.csv).`,
+      `A process's memory is judged as measured right after a full garbage collection (through the V8 inspector, every ${settings.collectEverySeconds} s) of the replicas that run throughout (#1), in runs of ${MEMORY_JUDGED_FROM_SECONDS / 60} minutes or more; sampled at any moment (every replica, every ${settings.sampleEverySeconds} s) it is charted, not judged. Samples: [samples.csv](samples.csv).`,
     '',
     `| ${header.join(' | ')} | chart |`,
     `|${header.map(() => '---').join('|')}|---|`,

@@ -1,6 +1,6 @@
-import type { Series } from '../samples/series-table';
+import type { Point, Series } from '../samples/series-table';
 import { formatFigure } from './figure-format';
-import { PLATEAU_RATIO, type PlateauVerdict } from './plateau';
+import { PLATEAU_RATIO, type PlateauVerdict, verdictText } from './plateau';
 
 /** Something that happened during the run, drawn as a vertical line (a kill, a store restart). */
 export interface RunEvent {
@@ -31,14 +31,14 @@ export function svgChart(verdict: PlateauVerdict, runSeconds: number, events: re
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="11">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
     `<text x="${MARGIN.left}" y="16" font-size="13" font-weight="bold">${escape(series.name)}</text>`,
-    `<text x="${MARGIN.left}" y="29" fill="${verdict.flat ? '#1a7f37' : '#cf222e'}">${verdict.flat ? 'flat' : verdict.judged ? 'still growing' : 'rising, not judged in a run under 10 min'}: last third max ${formatFigure(verdict.lastMax, series.unit)}, middle third max ${formatFigure(verdict.middleMax, series.unit)}</text>`,
+    `<text x="${MARGIN.left}" y="29" fill="${verdict.flat ? '#1a7f37' : '#cf222e'}">${escape(verdictText(verdict))}: last third max ${formatFigure(verdict.lastMax, series.unit)}, middle third max ${formatFigure(verdict.middleMax, series.unit)}</text>`,
     `<rect x="${x(third)}" y="${MARGIN.top}" width="${x(2 * third) - x(third)}" height="${plotHeight}" fill="#f3f6fa"/>`,
     `<rect x="${x(2 * third)}" y="${MARGIN.top}" width="${x(runSeconds) - x(2 * third)}" height="${plotHeight}" fill="#e8eef6"/>`,
     ...axes(runSeconds, top, series, x, y),
     ...events.map((event) => eventLine(event, x(event.at), plotHeight)),
     `<line x1="${x(2 * third)}" x2="${x(runSeconds)}" y1="${y(bar)}" y2="${y(bar)}" stroke="#cf222e" stroke-dasharray="5 3"/>`,
     `<text x="${x(runSeconds) - 4}" y="${y(bar) - 4}" text-anchor="end" fill="#cf222e">${PLATEAU_RATIO} × middle max</text>`,
-    ...lines(series, x, y),
+    ...lines(series.points, x, y),
     '</svg>',
   ];
   return `${parts.join('\n')}\n`;
@@ -71,12 +71,17 @@ function axes(
   return out;
 }
 
-/** The points joined; a gap longer than three samples (a replica being restarted) breaks the line. */
-function lines(series: Series, x: (at: number) => number, y: (value: number) => number): string[] {
+/**
+ * The points joined; a gap longer than three of the series' own sampling steps (a replica being
+ * restarted) breaks the line.
+ */
+function lines(points: readonly Point[], x: (at: number) => number, y: (value: number) => number): string[] {
+  const steps = points.slice(1).map((point, index) => point.at - points[index].at);
+  const step = steps.length > 0 ? Math.min(...steps) : 0;
   const runs: string[][] = [];
   let previous: number | undefined;
-  for (const point of series.points) {
-    if (previous === undefined || point.at - previous > 30) runs.push([]);
+  for (const point of points) {
+    if (previous === undefined || point.at - previous > 3 * step + 1) runs.push([]);
     runs[runs.length - 1].push(`${x(point.at).toFixed(1)},${y(point.value).toFixed(1)}`);
     previous = point.at;
   }

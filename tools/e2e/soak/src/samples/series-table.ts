@@ -11,9 +11,14 @@ export interface Series {
   name: string;
   unit: SeriesUnit;
   points: Point[];
-  /** A process's memory, which grows for minutes after the process starts (JIT, heap sizing). */
-  warmsUp?: boolean;
+  /**
+   * Set on a process's memory: measured right after a full garbage collection (judged), or
+   * wherever the collector's cycle stood (charted only: its peaks say when V8 last collected).
+   */
+  memory?: MemorySample;
 }
+
+export type MemorySample = 'after-collection' | 'between-collections';
 
 /**
  * Every sample the soak takes, as one series per measured thing (a stream's length, a process's
@@ -29,10 +34,10 @@ export class SeriesTable {
     this.times.push(at);
   }
 
-  record(name: string, unit: SeriesUnit, value: number, warmsUp = false): void {
+  record(name: string, unit: SeriesUnit, value: number, memory?: MemorySample): void {
     const at = this.times[this.times.length - 1];
     if (at === undefined) throw new Error('record() before sampleAt()');
-    const series = this.byName.get(name) ?? { name, unit, points: [], ...(warmsUp ? { warmsUp } : {}) };
+    const series = this.byName.get(name) ?? { name, unit, points: [], ...(memory ? { memory } : {}) };
     this.byName.set(name, series);
     series.points.push({ at, value });
   }

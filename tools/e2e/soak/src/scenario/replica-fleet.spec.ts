@@ -1,5 +1,5 @@
 import type { MeshProcesses } from '../../../mesh/src/harness/mesh-processes';
-import { PROCESS_WARM_UP_MS, ReplicaFleet } from './replica-fleet';
+import { ReplicaFleet } from './replica-fleet';
 
 /** A replica set that starts and stops at once, with a pid per domain: the fleet's bookkeeping only. */
 function replicaSet(): MeshProcesses {
@@ -13,18 +13,28 @@ function replicaSet(): MeshProcesses {
 }
 
 describe('ReplicaFleet', () => {
-  it('counts a restarted replica as warming up for PROCESS_WARM_UP_MS, and a replica never restarted not at all', async () => {
-    let now = 1_000;
-    const fleet = new ReplicaFleet([replicaSet(), replicaSet()], () => now);
-    const restarted = { domain: 'analytics' as const, replica: 1 };
-    const untouched = { domain: 'analytics' as const, replica: 2 };
+  const fleet = new ReplicaFleet([replicaSet(), replicaSet()]);
 
-    await fleet.killAndRestart(restarted);
-    expect([fleet.warmingUp(restarted), fleet.warmingUp(untouched)]).toEqual([true, false]);
-    now += PROCESS_WARM_UP_MS - 1;
-    expect(fleet.warmingUp(restarted)).toBe(true);
-    now += 1;
-    expect(fleet.warmingUp(restarted)).toBe(false);
-    expect(fleet.pid(restarted)).toBe(4242);
+  it('kills only the replicas after the first of each domain, which runs throughout the soak', async () => {
+    expect(fleet.killableSlots).toEqual([
+      { domain: 'orders', replica: 2 },
+      { domain: 'customers', replica: 2 },
+      { domain: 'analytics', replica: 2 },
+    ]);
+    await expect(fleet.killAndRestart({ domain: 'customers', replica: 1 })).rejects.toThrow(
+      'customers #1 is long-lived: the soak never kills it',
+    );
+    await expect(fleet.killAndRestart({ domain: 'customers', replica: 2 })).resolves.toBeGreaterThanOrEqual(0);
+  });
+
+  it('knows the inspector port of each long-lived replica only', () => {
+    const inspected = new ReplicaFleet([replicaSet(), replicaSet()], new Map([['orders', 9301]]));
+    expect(inspected.inspectorPort({ domain: 'orders', replica: 1 })).toBe(9301);
+    expect(() => inspected.inspectorPort({ domain: 'orders', replica: 2 })).toThrow('orders #2 has no inspector open');
+    expect(() => inspected.inspectorPort({ domain: 'customers', replica: 1 })).toThrow('customers #1 has no inspector open');
+  });
+
+  it('refuses a fleet of one replica per domain, where no replica could run throughout', () => {
+    expect(() => new ReplicaFleet([replicaSet()])).toThrow('two replicas of every domain');
   });
 });

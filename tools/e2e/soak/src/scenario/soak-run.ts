@@ -11,7 +11,7 @@ import { Ledger } from '../../../mesh/src/scenario/ledger';
 import { OrderTraffic, type OrderTrafficCounts } from '../../../mesh/src/scenario/order-traffic';
 import type { Problems } from '../../../mesh/src/scenario/problems';
 import type { RunEvent } from '../report/svg-chart';
-import { sampleProcesses } from '../samples/process-sample';
+import { sampleCollectedMemory, sampleProcesses } from '../samples/process-sample';
 import { sampleRedis } from '../samples/redis-sample';
 import { SeriesTable } from '../samples/series-table';
 import { sampleCustomers, samplePostgres } from '../samples/store-sample';
@@ -45,7 +45,7 @@ export async function runSoak(
   log: (line: string) => void,
   interrupted: AbortSignal,
 ): Promise<SoakResult> {
-  const fleet = new ReplicaFleet(mesh.replicaSets);
+  const fleet = new ReplicaFleet(mesh.replicaSets, mesh.inspectorPorts);
   const tally = new StatusTally();
   const api = (domain: keyof DomainApis) => new JsonApi(() => fleet.nextUrl(domain), mesh.token, tally);
   const apis: DomainApis = { orders: api('orders'), customers: api('customers'), analytics: api('analytics') };
@@ -105,7 +105,7 @@ interface DriveContext {
 /** Runs the fault plan (one fault at a time, in order) and samples on schedule until the run's end. */
 async function driveAndSample(context: DriveContext): Promise<void> {
   const { fleet, settings, runSeconds, log } = context;
-  const plan = faultPlan(runSeconds, settings.killEverySeconds, fleet.slots);
+  const plan = faultPlan(runSeconds, settings.killEverySeconds, fleet.killableSlots);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1_000;
   let faults: Promise<void> = Promise.resolve();
@@ -170,6 +170,10 @@ async function sample(context: DriveContext, at: number): Promise<void> {
     ['MongoDB-compatible store', () => sampleCustomers(env['CUSTOMERS_MONGODB_URL'], table)],
     ['processes', () => sampleProcesses(fleet, table)],
   ];
+  // A full collection every few samples only: each pauses the process it measures.
+  const collectEvery = Math.round(context.settings.collectEverySeconds / context.settings.sampleEverySeconds);
+  if ((table.sampleTimes.length - 1) % collectEvery === 0)
+    samplers.push(['memory after a full collection', () => sampleCollectedMemory(fleet, table)]);
   for (const [name, run] of samplers) {
     try {
       await run();
