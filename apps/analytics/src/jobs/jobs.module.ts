@@ -3,10 +3,11 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 
+import { QueueErrorLog } from './job-errors';
 import { JobMetrics } from './job-metrics';
 import { JOB_OPTIONS, QUEUE_PREFIX, REBUILD_QUEUE, ROLLUP_QUEUE } from './queues';
 
-/** BullMQ on the event bus's Redis, under its own prefix, with the two queues and their metrics. */
+/** BullMQ on the event bus's Redis, under its own prefix, with the two queues, their metrics and error log. */
 @Global()
 @Module({
   imports: [
@@ -20,7 +21,7 @@ import { JOB_OPTIONS, QUEUE_PREFIX, REBUILD_QUEUE, ROLLUP_QUEUE } from './queues
     }),
     BullModule.registerQueue({ name: REBUILD_QUEUE }, { name: ROLLUP_QUEUE }),
   ],
-  providers: [JobMetrics],
+  providers: [JobMetrics, QueueErrorLog],
   exports: [BullModule, JobMetrics],
 })
 export class JobsModule {}

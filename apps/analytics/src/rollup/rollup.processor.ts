@@ -1,7 +1,8 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 
+import { JobWorkerHost } from '../jobs/job-errors';
 import { JobMetrics } from '../jobs/job-metrics';
 import { ROLLUP_QUEUE } from '../jobs/queues';
 import { DayClosing } from './day-closing.service';
@@ -15,7 +16,7 @@ export interface RollupResult {
 
 /** Closes finished days (publishing them) and records how fresh the inputs are. */
 @Processor(ROLLUP_QUEUE, { concurrency: 1 })
-export class RollupProcessor extends WorkerHost {
+export class RollupProcessor extends JobWorkerHost {
   private readonly log = new Logger(RollupProcessor.name);
 
   constructor(
