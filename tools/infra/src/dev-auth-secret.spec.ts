@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { makeTempRoot } from '../test/infra-test-kit';
@@ -17,6 +17,13 @@ describe('devAuthSecret', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(devAuthSecret(root.dir)).toBe(secret);
     expect(readFileSync(file, 'utf8')).toBe(`${secret}\n`);
+  });
+
+  it('narrows a secret file that was readable by others to its owner', () => {
+    const secret = devAuthSecret(root.dir);
+    chmodSync(file, 0o644);
+    expect(devAuthSecret(root.dir)).toBe(secret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a file that does not hold a usable secret, saying how to get a new one', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { InfraError } from './errors';
@@ -21,6 +21,8 @@ export function devAuthSecret(meshDir: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  // A file made before secrets were kept owner-only, or copied in with a wider mode.
+  chmodSync(file, 0o600);
   const secret = readFileSync(file, 'utf8').trim();
   if (secret.length < MIN_LENGTH || /\s/.test(secret)) {
     throw new InfraError(`${file} does not hold a usable secret (at least ${MIN_LENGTH} characters, no spaces)`, {

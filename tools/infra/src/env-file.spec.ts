@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { makeTempRoot } from '../test/infra-test-kit';
@@ -32,6 +32,20 @@ describe('env file', () => {
 
     removeEnvKeys(file, ['B']);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('is readable by its owner only (it holds the token key and store URLs), also where it was wider before', () => {
+    writeFileSync(file, 'OLD=1\n');
+    chmodSync(file, 0o644);
+    const umask = process.umask(0o000);
+    try {
+      writeEnvFile(file, { AUTH_JWT_SECRET: 'x'.repeat(48) });
+    } finally {
+      process.umask(umask);
+    }
+
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    expect(readEnvFile(file)).toEqual({ AUTH_JWT_SECRET: 'x'.repeat(48) });
   });
 
   it('refuses a value with a line break, which would inject another variable', () => {

@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+import { writeSecretFile } from './secret-file';
 
 const HEADER = '# Store URLs resolved by `npm run infra:up` (tools/infra). Variables set in the environment win.';
 
@@ -14,7 +16,7 @@ export function readEnvFile(file: string): Record<string, string> {
   return values;
 }
 
-/** Writes KEY=VALUE lines; an empty set removes the file so no stale URL is left behind. */
+/** Writes KEY=VALUE lines (mode 0600); an empty set removes the file so no stale URL is left behind. */
 export function writeEnvFile(file: string, values: Record<string, string>): void {
   const keys = Object.keys(values).sort();
   if (keys.length === 0) {
@@ -26,9 +28,8 @@ export function writeEnvFile(file: string, values: Record<string, string>): void
   }
   mkdirSync(dirname(file), { recursive: true });
   const text = [HEADER, ...keys.map((key) => `${key}=${values[key]}`)].join('\n') + '\n';
-  // Write then rename: a jest process reading the file never sees half of it.
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
+  // Owner-only: it holds the services' token key and store URLs (which may carry passwords).
+  writeSecretFile(file, text);
 }
 
 export function removeEnvKeys(file: string, keys: readonly string[]): void {

@@ -1,5 +1,5 @@
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { InfraError } from '../errors';
 import { logSize, tailLog } from '../log-tail';
@@ -7,6 +7,7 @@ import type { InfraSettings } from '../options';
 import { pingPostgres, waitUntilAnswering } from '../probe';
 import { type CommandResult, runCommand } from '../processes';
 import { loadPostgresBinaries, type PostgresBinaries } from './embedded-postgres-binaries';
+import { binariesWithinReach, dataDirOutsideWorkspace, reachableBy } from './postgres-reach';
 import { postgresRunAs, type RunAs } from './postgres-run-as';
 import type { StartedServer } from './store-types';
 
@@ -21,14 +22,11 @@ export async function startEmbeddedPostgres(
   settings: InfraSettings,
   onStarted: (server: StartedServer) => void,
 ): Promise<StartedServer> {
-  const binaries = settings.binaries.postgres ?? (await loadPostgresBinaries());
   const runAs = await postgresRunAs();
+  const shipped = settings.binaries.postgres ?? (await loadPostgresBinaries());
+  const binaries = runAs ? await binariesWithinReach(shipped, runAs) : shipped;
   const port = settings.ports.postgres;
-  const paths: PostgresPaths = {
-    dataDir: join(settings.meshDir, 'postgres'),
-    socketDir: join(settings.runDir, 'postgres'),
-    logFile: join(settings.logDir, 'postgres.log'),
-  };
+  const paths = await postgresPaths(settings, runAs);
   const fix =
     `free port ${port} or set MESH_POSTGRES_PORT, or set POSTGRES_URL to a running server` +
     (runAs ? `; as root, the postgres user must be able to traverse every parent of ${paths.dataDir}` : '');
@@ -53,6 +51,25 @@ export async function startEmbeddedPostgres(
   return server;
 }
 
+/**
+ * Under .mesh, unless the server runs as the postgres user and cannot reach it (a parent
+ * directory is closed to others): then outside the workspace (dataDirOutsideWorkspace).
+ */
+async function postgresPaths(settings: InfraSettings, runAs: RunAs | undefined): Promise<PostgresPaths> {
+  const inWorkspace: PostgresPaths = {
+    dataDir: join(settings.meshDir, 'postgres'),
+    socketDir: join(settings.runDir, 'postgres'),
+    logFile: join(settings.logDir, 'postgres.log'),
+  };
+  if (runAs === undefined) return inWorkspace;
+  mkdirSync(settings.meshDir, { recursive: true });
+  chmodSync(settings.meshDir, 0o755);
+  if (await reachableBy(runAs, settings.meshDir)) return inWorkspace;
+  const dir = dataDirOutsideWorkspace(settings.meshDir, runAs);
+  settings.log(`  postgres: the postgres user cannot reach ${settings.meshDir} (a parent is closed to others): data in ${dir}`);
+  return { dataDir: join(dir, 'data'), socketDir: join(dir, 'run'), logFile: join(dir, 'postgres.log') };
+}
+
 /** pg_ctl -w waits until the server accepts connections, up to the ready timeout. */
 function pgCtlStart(
   binaries: PostgresBinaries,
@@ -65,7 +82,7 @@ function pgCtlStart(
   return runCommand(
     binaries.pg_ctl,
     ['start', '-w', '-t', timeoutSeconds, '-D', paths.dataDir, '-o', serverOptions, '-l', paths.logFile],
-    { ...runAs, env: settings.env, detached: true },
+    { ...runAs, env: settings.env, detached: true, cwd: dirname(paths.dataDir) },
   );
 }
 
@@ -101,7 +118,7 @@ async function initdb(
 ): Promise<void> {
   settings.log(`  postgres: initdb ${paths.dataDir}`);
   const args = ['-D', paths.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C'];
-  const result = await runCommand(binaries.initdb, args, { ...runAs, env: settings.env });
+  const result = await runCommand(binaries.initdb, args, { ...runAs, env: settings.env, cwd: dirname(paths.dataDir) });
   if (result.code !== 0) {
     throw new InfraError(`initdb of ${paths.dataDir} failed:\n${result.output.trim()}`, { fix });
   }
@@ -112,7 +129,7 @@ function prepareDirectories(settings: InfraSettings, paths: PostgresPaths, runAs
   for (const dir of [paths.dataDir, paths.socketDir]) mkdirSync(dir, { recursive: true });
   closeSync(openSync(paths.logFile, 'a'));
   if (runAs === undefined) return;
-  for (const dir of [settings.meshDir, settings.logDir, settings.runDir]) chmodSync(dir, 0o755);
+  for (const dir of [settings.meshDir, settings.logDir, settings.runDir]) if (existsSync(dir)) chmodSync(dir, 0o755);
   for (const path of [paths.dataDir, paths.socketDir, paths.logFile]) chownSync(path, runAs.uid, runAs.gid);
 }
 

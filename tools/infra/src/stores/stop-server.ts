@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+
 import { InfraError } from '../errors';
 import { executableOf, isAlive, runCommand, terminate, waitForExit } from '../processes';
 import { isStillOurs } from './server-ownership';
@@ -18,6 +20,8 @@ export async function stopServer(server: StartedServer): Promise<string> {
     const result = await runCommand(pgCtl, ['stop', '-D', server.dataDir, '-m', 'fast', '-w', '-t', '30'], {
       uid,
       gid,
+      // The postgres user may not reach the caller's directory (a workspace under a 0700 parent).
+      cwd: dirname(server.dataDir),
     });
     if (result.code !== 0 || !(await waitForExit(server.pid, 5_000))) {
       throw new InfraError(`pg_ctl stop of ${name} failed: ${result.output.trim()}`, {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,6 +36,7 @@ describe('npm run mesh -- acl', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'mesh-acl-')), 'users.acl');
     const { printed } = await run(['--out', file], { ...passwords, REDIS_PASSWORD_MESH_ADMIN: 'root' });
     expect(printed).toEqual([`wrote ${file}: default off; users ${[...users, 'mesh-admin'].join(', ')}`]);
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
     expect(readFileSync(file, 'utf8')).toMatch(
       new RegExp(`\\nuser mesh-admin on #${sha256('root')} ~\\* &\\* \\+@all\\n$`),
     );

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeSecretFile } from '@mesh/infra';
 
 import { UsageError } from '../commands';
 import type { OfflineCommand } from '../offline-commands';
@@ -33,7 +33,8 @@ export function aclCommand(
         note(`no ${ADMIN_USER} user (set ${passwordVariable(ADMIN_USER)}[_FILE] for one that may run ACL LOAD)`);
       }
       if (out) {
-        writeFileSync(out, acl.text);
+        // Owner-only: the file holds every user's password hash.
+        writeSecretFile(out, acl.text);
         print(`wrote ${out}: default off; users ${acl.users.join(', ')}`);
       } else {
         print(acl.text.trimEnd());
