@@ -12,6 +12,9 @@ export {
 } from './mesh-registry';
 export { ALL_STORES, type BinaryOverrides, type InfraOptions, WORKSPACE_ROOT } from './options';
 export { pingMongo, waitUntilAnswering } from './probe';
+export { type ReadWorkspaceFile, REGISTRY_FILES, REGISTRY_INPUTS, renderRegistryFiles } from './registry-files/registry-files';
+export { staleRegistryFiles, writeRegistryFiles } from './registry-files/workspace-registry-files';
+export { writeSecretFile } from './secret-file';
 export { status, type StoreStatus } from './status';
 export type { PostgresBinaries } from './stores/embedded-postgres-binaries';
 export { type MongoServerCommand, ownMongoServerCommand } from './stores/mongo-command';

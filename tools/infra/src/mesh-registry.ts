@@ -15,6 +15,19 @@ const domainSchema = z.object({
   port: z.int().min(1024).max(65535),
   /** The store it owns a database on. */
   store: z.enum(['postgres', 'mongo']),
+  /** How the Swarm stack runs it: deploy/stack.yml is generated from this (`npm run mesh -- generate`). */
+  deploy: z
+    .object({
+      /** Default of `<DOMAIN>_REPLICAS`. */
+      replicas: z.int().min(0).default(2),
+      /** Default of `<DOMAIN>_MEMORY`, the task's memory limit. */
+      memory: z.string().regex(/^\d+[KMG]$/, 'must be a size such as 512M or 1G').default('512M'),
+      /** Secrets beyond its database URL: `pseudonym_key` is `<DOMAIN>_PSEUDONYM_KEY_FILE`, from mesh_<domain>_pseudonym_key. */
+      secrets: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case')).default([]),
+      /** Variables an operator may set at deploy time, with their defaults. */
+      environment: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE'), z.string()).default({}),
+    })
+    .prefault({}),
 });
 
 const registrySchema = z.object({

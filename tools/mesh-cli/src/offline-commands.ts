@@ -1,5 +1,6 @@
 import { aclCommand } from './acl/acl-command';
 import type { Print } from './commands';
+import { generateCommand } from './generate-command';
 import { tokenCommand } from './token-command';
 
 /**
@@ -14,4 +15,5 @@ export interface OfflineCommand {
 
 export const offlineCommands: Record<string, OfflineCommand> = {};
 offlineCommands.acl = aclCommand();
+offlineCommands.generate = generateCommand();
 offlineCommands.token = tokenCommand();

@@ -1,6 +1,5 @@
+import { MESH_REGISTRY_FILE } from '@mesh/infra';
 import { readJson, type Tree, visitNotIgnoredFiles } from '@nx/devkit';
-
-import { MESH_REGISTRY_FILE } from './workspace-registrations';
 
 /** Ports up to this one belong to the sample domains and the catalog. */
 const LAST_RESERVED_PORT = 3004;

@@ -1,3 +1,4 @@
+import { REGISTRY_FILES, REGISTRY_INPUTS } from '@mesh/infra';
 import { type Tree, workspaceRoot } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,14 +7,15 @@ import { parse } from 'yaml';
 
 // What the generator specs share: a workspace tree holding the real files the generator edits, and readers of its output.
 
-/** Files the generator registers the domain in, copied from the real workspace so their anchors are checked too. */
+/**
+ * Files the generator reads or registers the domain in, copied from the real workspace: the
+ * registry, the files generated from it and their templates, the sample apps' ports.
+ */
 export const SHARED_FILES = [
   'mesh.json',
-  'tools/mesh-cli/src/products.ts',
+  ...REGISTRY_FILES.map((file) => file.output),
+  ...REGISTRY_INPUTS,
   'tools/contracts/src/cli.ts',
-  'deploy/stack.yml',
-  'deploy/stack.ferretdb.yml',
-  'deploy/gateway/haproxy.cfg',
   'apps/orders/src/app.module.ts',
   'apps/customers/src/app.module.ts',
   'apps/analytics/src/app.module.ts',

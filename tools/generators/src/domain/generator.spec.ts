@@ -151,15 +151,19 @@ describe('domain generator, PostgreSQL', () => {
   it('publishes the API through the gateway, under a new name for the gateway config', () => {
     const before = stackOf(workspaceTree());
     const stack = stackOf(tree);
+    // The domains' APIs in the registry's order, then the catalog's.
+    const beforePorts = (before.services['gateway'].ports ?? []).map((port) => [port.target, port.published]);
     expect(stack.services['gateway'].ports?.map((port) => [port.target, port.published])).toEqual([
-      ...(before.services['gateway'].ports ?? []).map((port) => [port.target, port.published]),
+      ...beforePorts.slice(0, -1),
       [3005, '${STOCK_LEVELS_PUBLISHED_PORT:-3005}'],
+      beforePorts.at(-1),
     ]);
     // A Swarm config cannot change: a running stack takes the edited haproxy.cfg only under a new name.
-    expect(stack.services['gateway'].configs?.map((config) => config.source)).toEqual(['gateway-config-2']);
-    expect(Object.keys(stack.configs)).toContain('gateway-config-2');
-    expect(Object.keys(stack.configs)).not.toContain('gateway-config');
-    expect(stack.configs['gateway-config-2'].file).toBe('./gateway/haproxy.cfg');
+    const [config] = stack.services['gateway'].configs?.map((one) => one.source) ?? [];
+    expect(config).toMatch(/^gateway-config-[0-9a-f]{8}$/);
+    expect(config).not.toBe(before.services['gateway'].configs?.[0].source);
+    expect(stack.configs[config].file).toBe('./gateway/haproxy.cfg');
+    expect(Object.keys(stack.configs)).not.toContain(before.services['gateway'].configs?.[0].source);
 
     const sections = haproxySections(read(tree, 'deploy/gateway/haproxy.cfg'));
     expect(sections.get('frontend stock-levels')).toEqual([
@@ -178,13 +182,15 @@ describe('domain generator, PostgreSQL', () => {
     }
   });
 
-  it('numbers the gateway config on with each domain', async () => {
+  it('names the gateway config anew with each domain', async () => {
     const twice = workspaceTree();
     await domainGenerator(twice, { name: 'returns', store: 'postgres' });
+    const once = stackOf(twice).services['gateway'].configs?.[0].source;
     await domainGenerator(twice, { name: 'refunds', store: 'postgres' });
     const stack = stackOf(twice);
-    expect(stack.services['gateway'].configs?.map((config) => config.source)).toEqual(['gateway-config-3']);
-    expect(stack.services['gateway'].ports?.map((port) => port.target).slice(-2)).toEqual([3005, 3006]);
+    expect(stack.services['gateway'].configs?.map((config) => config.source)).toEqual([expect.stringMatching(/^gateway-config-/)]);
+    expect(stack.services['gateway'].configs?.[0].source).not.toBe(once);
+    expect(stack.services['gateway'].ports?.map((port) => port.target).slice(-3)).toEqual([3005, 3006, 3004]);
     const sections = haproxySections(read(twice, 'deploy/gateway/haproxy.cfg'));
     expect(sections.get('backend refunds')).toContain('server-template refunds- 10 tasks.refunds:3006');
   });

@@ -9,9 +9,8 @@ import type { DomainGeneratorSchema } from './schema';
 import { sortGeneratedImports } from './sorted-imports';
 import {
   registerContractsPath,
+  registerGeneratedFiles,
   registerMeshDomain,
-  registerMeshProduct,
-  registerStackService,
   type Registration,
 } from './workspace-registrations';
 
@@ -61,8 +60,7 @@ export async function domainGenerator(tree: Tree, options: DomainGeneratorSchema
   const registrations: Registration[] = [
     registerContractsPath(tree, domain),
     registerMeshDomain(tree, domain, store, port),
-    registerMeshProduct(tree, domain),
-    ...registerStackService(tree, domain, store, port),
+    ...registerGeneratedFiles(tree),
   ];
   return () => {
     // After the files are on disk: the tool evaluates the new contracts library to render them.
