@@ -15,7 +15,7 @@ import { ALL_SCOPES } from '../../mesh/src/harness/access-tokens';
 import { APP_REPOSITORY_PREFIX } from './images/app-images';
 import { ensureBaseImages } from './images/base-images';
 import { buildMeshImages, type MeshImages } from './images/mesh-images';
-import { ensureDockerDaemon } from './machine/docker-daemon';
+import { ensureDockerDaemon, withAdministrationPrograms } from './machine/docker-daemon';
 import { assertPortsFree } from './machine/free-ports';
 import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-state';
 import { trackAddedImages } from './machine/images-added';
@@ -47,6 +47,7 @@ const KEEP = process.env['MESH_E2E_SWARM_KEEP'] === '1';
 const log = (line: string) => console.log(`[e2e:swarm] ${line}`);
 
 async function main(): Promise<boolean> {
+  withAdministrationPrograms(process.env);
   const phases = new Phases(log);
   const cleanup = new Cleanup(log);
   const workDirectory = mkdtempSync(join(tmpdir(), 'mesh-swarm-e2e-'));

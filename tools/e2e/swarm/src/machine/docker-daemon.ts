@@ -37,11 +37,14 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
   log(`no Docker daemon answers: starting dockerd (log: ${logFile})`);
   const output = openSync(logFile, 'a');
   const daemon = spawn('dockerd', [], { detached: true, stdio: ['ignore', output, output] });
+  let spawnError: Error | undefined;
+  daemon.once('error', (error) => (spawnError = error));
   closeSync(output);
   daemon.unref();
   const deadline = Date.now() + START_TIMEOUT_MS;
   let version: string | undefined;
   while (!version) {
+    if (spawnError) throw new Error(`cannot run dockerd (PATH ${process.env.PATH})`, { cause: spawnError });
     if (daemon.exitCode !== null) throw new Error(`dockerd exited with ${daemon.exitCode}; see ${logFile}`);
     if (Date.now() > deadline)
       throw new Error(`dockerd did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`);
@@ -85,6 +88,17 @@ async function installDockerWhenMissing(log: (line: string) => void): Promise<Pa
   });
   log(`  installed ${installation.packages.join(', ')}`);
   return installation;
+}
+
+/**
+ * Adds the system's administration directories to PATH (for this process and what it starts):
+ * Debian installs dockerd, runc and iptables under /usr/sbin and /sbin, which a non-login PATH
+ * lacks, and dockerd finds runc and iptables through its own PATH.
+ */
+export function withAdministrationPrograms(env: NodeJS.ProcessEnv): void {
+  const directories = (env['PATH'] ?? '').split(':').filter(Boolean);
+  const missing = ['/usr/local/sbin', '/usr/sbin', '/sbin'].filter((directory) => !directories.includes(directory));
+  env['PATH'] = [...directories, ...missing].join(':');
 }
 
 export function requireRoot(what: string): void {
