@@ -1,4 +1,4 @@
-import { docker } from '../shell/docker';
+import { docker, dockerResult } from '../shell/docker';
 
 /** The ids of every image the daemon holds, intermediate build stages included. */
 async function imageIds(): Promise<Set<string>> {
@@ -16,7 +16,22 @@ export async function trackAddedImages(): Promise<{ remove(): Promise<number> }>
   return {
     remove: async () => {
       const added = [...(await imageIds())].filter((id) => !before.has(id));
-      if (added.length > 0) await docker(['rmi', '--force', ...added]);
+      // One at a time, in passes: docker refuses to delete an image that others were built on
+      // ("has dependent child images") until they are gone, and an image deleted with its
+      // parent is gone already. A pass that deletes nothing ends it, naming what is left.
+      let left = added;
+      while (left.length > 0) {
+        const refusals: string[] = [];
+        for (const id of left) {
+          const result = await dockerResult(['rmi', '--force', id]);
+          if (result.code !== 0) refusals.push(`${id}: ${result.stderr.trim()}`);
+        }
+        const present = await imageIds();
+        const still = left.filter((id) => present.has(id));
+        if (still.length === left.length)
+          throw new Error(`docker rmi left ${still.length} image(s):\n${refusals.join('\n')}`);
+        left = still;
+      }
       return added.length;
     },
   };
