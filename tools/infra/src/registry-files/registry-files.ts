@@ -15,8 +15,10 @@ export interface RegistryFile {
  * deployment reads them as they are) and a test fails when one differs from what the registry
  * renders: `npm run mesh -- generate` writes them again.
  */
+const STACK_FILE = 'deploy/stack.yml';
+
 export const REGISTRY_FILES: readonly RegistryFile[] = [
-  { template: 'deploy/templates/stack.yml.ejs', output: 'deploy/stack.yml' },
+  { template: 'deploy/templates/stack.yml.ejs', output: STACK_FILE },
   { template: 'deploy/templates/stack.ferretdb.yml.ejs', output: 'deploy/stack.ferretdb.yml' },
   { template: 'deploy/templates/haproxy.cfg.ejs', output: 'deploy/gateway/haproxy.cfg' },
   { template: 'tools/mesh-cli/templates/products.ts.ejs', output: 'tools/mesh-cli/src/products.ts' },
@@ -43,17 +45,20 @@ export type ReadWorkspaceFile = (path: string) => string;
 
 /** Each generated file's path and content, rendered from the registry and the templates. */
 export function renderRegistryFiles(registry: MeshRegistry, read: ReadWorkspaceFile): Array<{ path: string; content: string }> {
-  const rendered = new Map<string, string>();
-  const readRendered = (path: string) => rendered.get(path) ?? read(path);
-  // The stack names its configs after their content, so it is rendered after the files they hold.
-  const order = [...REGISTRY_FILES].sort((a, b) => Number(a.output === 'deploy/stack.yml') - Number(b.output === 'deploy/stack.yml'));
-  for (const file of order) {
-    const configNames = Object.fromEntries(
-      Object.entries(STACK_CONFIGS).map(([key, path]) => [key, `${key}-${digest(readRendered(path))}`]),
-    );
-    rendered.set(file.output, render(read(file.template), templateData(registry, configNames)));
-  }
-  return REGISTRY_FILES.map((file) => ({ path: file.output, content: rendered.get(file.output) as string }));
+  const renderWith = (file: RegistryFile, configNames: Record<string, string>) =>
+    render(read(file.template), templateData(registry, configNames));
+  // The stack names its configs after their content (the gateway's is rendered here too), so it
+  // is rendered last, from the others.
+  const others = new Map(
+    REGISTRY_FILES.filter((file) => file.output !== STACK_FILE).map((file) => [file.output, renderWith(file, {})]),
+  );
+  const configNames = Object.fromEntries(
+    Object.entries(STACK_CONFIGS).map(([key, path]) => [key, `${key}-${digest(others.get(path) ?? read(path))}`]),
+  );
+  return REGISTRY_FILES.map((file) => ({
+    path: file.output,
+    content: file.output === STACK_FILE ? renderWith(file, configNames) : (others.get(file.output) as string),
+  }));
 }
 
 const digest = (content: string) => createHash('sha256').update(content).digest('hex').slice(0, 8);

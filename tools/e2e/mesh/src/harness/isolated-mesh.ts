@@ -84,10 +84,15 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
   for (let replica = 1; replica <= replicas; replica += 1) {
     const services = new Map<DomainName, MeshService>();
     for (const name of DOMAINS) {
-      const inspect = replica === 1 && options.inspectFirstReplicas;
-      if (inspect) inspectorPorts.set(name, await freePort());
-      const nodeOptions = `${env['NODE_OPTIONS'] ?? ''} --inspect=127.0.0.1:${inspectorPorts.get(name)}`.trim();
-      services.set(name, { name, port: await freePort(), ...(inspect ? { env: { NODE_OPTIONS: nodeOptions } } : {}) });
+      const port = await freePort();
+      if (replica > 1 || !options.inspectFirstReplicas) {
+        services.set(name, { name, port });
+        continue;
+      }
+      const inspectorPort = await freePort();
+      inspectorPorts.set(name, inspectorPort);
+      const nodeOptions = `${env['NODE_OPTIONS'] ?? ''} --inspect=127.0.0.1:${inspectorPort}`.trim();
+      services.set(name, { name, port, env: { NODE_OPTIONS: nodeOptions } });
     }
     const setLogDir = replicas === 1 ? logDir : join(logDir, `replica-${replica}`);
     mkdirSync(setLogDir, { recursive: true });
