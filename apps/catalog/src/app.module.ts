@@ -15,7 +15,6 @@ import { ProductsModule } from './products/products.module';
   imports: [
     ServiceModule.forRoot({
       name: 'catalog',
-      defaultPort: 3004,
       config: [catalogConfig],
       // Manifests and status are metadata meant for everyone: no tokens, no key to configure.
       access: 'public',

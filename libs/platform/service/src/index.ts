@@ -20,6 +20,7 @@ export {
   type IntBounds,
   type NumberBounds,
 } from './config/env-schemas';
+export { localRegistryPort } from './config/local-registry-port';
 export { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
 export type {
   DataProductOptions,

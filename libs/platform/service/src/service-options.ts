@@ -6,10 +6,11 @@ import type { ReadinessCheck } from './health/readiness-check';
 
 /** What a domain declares once in its root module. */
 export interface ServiceModuleOptions {
-  /** Service name: logged on every line and used as a metrics label. */
+  /**
+   * Service name: logged on every line and used as a metrics label. When the environment sets no
+   * PORT, a local run listens on the port the mesh registry (mesh.json) gives this name.
+   */
   readonly name: string;
-  /** PORT when the environment does not set one; each domain has its own so they can run side by side. */
-  readonly defaultPort?: number;
   /** The domain's configuration concerns, validated together with the base configuration. */
   readonly config?: readonly ConfigNamespace[];
   /** What must answer before the service takes traffic (databases, Redis, …). */

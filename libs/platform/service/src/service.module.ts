@@ -7,6 +7,7 @@ import { AccessTokenGuard } from './auth/access-token.guard';
 import { accessTokenVerifierProvider } from './auth/access-token-verifier.provider';
 import { authConfig } from './auth/auth-config';
 import { configProviders, LOADED_CONFIG } from './config/config.providers';
+import { localRegistryPort } from './config/local-registry-port';
 import { serviceConfig } from './config/service-config';
 import { dataProductEndpoint } from './data-product/data-product-endpoint';
 import { HealthController } from './health/health.controller';
@@ -20,6 +21,7 @@ import { metricsRegistryProvider } from './metrics/metrics-registry.provider';
 import { SERVICE_OPTIONS, type ServiceModuleOptions } from './service-options';
 import { ShutdownState } from './shutdown/shutdown-state';
 
+/** PORT of a service the mesh registry does not list, or of a production process whose environment lacks one. */
 const DEFAULT_PORT = 3000;
 
 /**
@@ -32,7 +34,7 @@ export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
     const tokensRequired = options.access !== 'public';
     const definitions = [
-      serviceConfig(options.defaultPort ?? DEFAULT_PORT),
+      serviceConfig(localRegistryPort(options.name) ?? DEFAULT_PORT),
       ...(tokensRequired ? [authConfig] : []),
       ...(options.config ?? []),
     ];

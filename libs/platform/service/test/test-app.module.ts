@@ -94,7 +94,6 @@ export class TestAppModule {
       imports: [
         ServiceModule.forRoot({
           name: 'test-app',
-          defaultPort: 3999,
           config: [greetingConfig, ...(options.config ?? [])],
           readiness: options.readiness,
           access: options.access,

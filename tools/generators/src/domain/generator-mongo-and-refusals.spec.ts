@@ -6,6 +6,7 @@ import {
   expectEveryReferenceDefined,
   filesUnder,
   read,
+  registeredPort,
   type Stack,
   stackOf,
   workspaceTree,
@@ -24,17 +25,20 @@ describe('domain generator, MongoDB', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'src/config/loyalty-mongodb.config.ts',
+        'src/database/loyalty-mongoose.module.ts',
         'src/store/stored-item.schema.ts',
         'src/store/item-outbox.providers.ts',
         'src/store/mongo-item-store.ts',
-        'src/customer-activity/customer-activity.schema.ts',
-        'src/customer-activity/customer-activity.service.ts',
+        'src/customer-activity/customer-activity-store.ts',
+        'src/store/customer-activity.schema.ts',
+        'src/store/mongo-customer-activity-store.ts',
+        'src/store/customer-activity-store.module.ts',
         'test/loyalty-test-app.ts',
       ]),
     );
     expect(files.some((file) => file.includes('migrations') || file.includes('entity'))).toBe(false);
-    expect(read(tree, 'apps/loyalty/src/customer-activity/customer-activity.service.ts')).toContain('applyEventOnce(');
-    expect(read(tree, 'apps/loyalty/src/app.module.ts')).toContain('defaultPort: 3100,');
+    expect(read(tree, 'apps/loyalty/src/store/mongo-customer-activity-store.ts')).toContain('applyEventOnce(');
+    expect(registeredPort(tree, 'loyalty')).toBe(3100);
   });
 
   it('has nx serve bring up MongoDB and Redis first, through its infra target', () => {
@@ -93,7 +97,7 @@ describe('domain generator, refusals', () => {
     [{ name: 'stock', consumes: 'orders.order' }, /not a stream name/],
     [{ name: 'stock', consumes: 'orders.order.v2' }, /orders publishes orders\.order\.v1, not orders\.order\.v2/],
     [{ name: 'stock', consumes: 'payments.payment.v1' }, /no contracts library @mesh\/payments-contracts/],
-    [{ name: 'stock', port: 3001 }, /port 3001 is already the default port of orders/],
+    [{ name: 'stock', port: 3001 }, /port 3001 is already the port of orders/],
     [{ name: 'stock', store: 'redis' as 'mongo' }, /--store must be postgres or mongo/],
   ])('refuses %j', async (options, message) => {
     const tree = workspaceTree();

@@ -78,3 +78,9 @@ export function expectEveryReferenceDefined(stack: Stack): void {
     expect([name, missing]).toEqual([name, []]);
   }
 }
+
+/** The port the mesh registry in `tree` gives the domain `name`. */
+export function registeredPort(tree: Tree, name: string): number | undefined {
+  const registry = JSON.parse(tree.read('mesh.json', 'utf-8') ?? '{}') as { domains: { name: string; port: number }[] };
+  return registry.domains.find((domain) => domain.name === name)?.port;
+}

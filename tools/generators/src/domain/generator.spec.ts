@@ -9,6 +9,7 @@ import {
   filesUnder,
   haproxySections,
   read,
+  registeredPort,
   type Stack,
   stackOf,
   workspaceTree,
@@ -71,7 +72,10 @@ describe('domain generator, PostgreSQL', () => {
         'src/items/items.controller.ts',
         'src/items/item.spec.ts',
         'src/items/items.int-spec.ts',
-        'src/order-activity/order-activity.entity.ts',
+        'src/order-activity/order-activity-store.ts',
+        'src/store/order-activity.entity.ts',
+        'src/store/typeorm-order-activity-store.ts',
+        'src/store/order-activity-store.module.ts',
         'src/order-activity/order-events.consumer.ts',
         'src/order-activity/order-events.consumer.spec.ts',
         'src/order-activity/order-events.transport.ts',
@@ -117,7 +121,7 @@ describe('domain generator, PostgreSQL', () => {
   });
 
   it('takes the first port above 3004 that no service uses, and adds the domain to the mesh registry', () => {
-    expect(read(tree, 'apps/stock-levels/src/app.module.ts')).toContain('defaultPort: 3005,');
+    expect(registeredPort(tree, 'stock-levels')).toBe(3005);
     const before = JSON.parse(readFileSync(join(workspaceRoot, 'mesh.json'), 'utf-8')) as { domains: unknown[] };
     expect(JSON.parse(read(tree, 'mesh.json'))).toEqual({
       ...before,
@@ -217,7 +221,7 @@ describe('domain generator, PostgreSQL', () => {
     registry.domains.push({ name: 'legacy', port: 3005, store: 'postgres' });
     other.write('mesh.json', JSON.stringify(registry));
     await domainGenerator(other, { name: 'later' });
-    expect(read(other, 'apps/later/src/app.module.ts')).toContain('defaultPort: 3006,');
+    expect(registeredPort(other, 'later')).toBe(3006);
   });
 
   it('edits no file outside the domain but those it declares', () => {
@@ -232,6 +236,6 @@ describe('domain generator, PostgreSQL', () => {
 
   it('gives the next domain the next free port', async () => {
     await domainGenerator(tree, { name: 'returns', store: 'postgres' });
-    expect(read(tree, 'apps/returns/src/app.module.ts')).toContain('defaultPort: 3006,');
+    expect(registeredPort(tree, 'returns')).toBe(3006);
   });
 });

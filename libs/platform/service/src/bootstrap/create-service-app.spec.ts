@@ -45,10 +45,10 @@ describe('createServiceApp', () => {
     }
   });
 
-  it('uses the domain’s default port when PORT is not set', async () => {
+  it('listens on 3000 when neither PORT nor the mesh registry gives the service a port', async () => {
     const { app } = await createTestApp();
     try {
-      expect(app.get<ServiceConfig>(SERVICE_CONFIG).port).toBe(3999);
+      expect(app.get<ServiceConfig>(SERVICE_CONFIG).port).toBe(3000);
     } finally {
       await app.close();
     }
