@@ -1,3 +1,4 @@
 import baseConfig from '../../eslint.config.mjs';
+import domainLayout from '../../tools/lint/domain-layout.mjs';
 
-export default [...baseConfig];
+export default [...baseConfig, ...domainLayout];

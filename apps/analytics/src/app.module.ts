@@ -27,7 +27,6 @@ import { TopProductsModule } from './top-products/top-products.module';
   imports: [
     ServiceModule.forRoot({
       name: 'analytics',
-      defaultPort: 3003,
       config: [analyticsDatabase, redisConfig, pseudonymConfig, rollupScheduleConfig],
       readiness: [typeOrmReadiness(), eventBusReadiness()],
       dataProduct: { product: analyticsProduct, status: typeormDataProductStatus() },

@@ -48,7 +48,7 @@ describe('GET /.well-known/data-product of customers', () => {
   it('follows its input: order events applied, then a dead letter counted', async () => {
     const customer = await register(0);
     const orders = new OrdersStream(redis);
-    await orders.publish(orders.placed(customer._id, 1200), orders.placed(customer._id, 800));
+    await orders.publish(orders.placed(customer.id, 1200), orders.placed(customer.id, 800));
     await orders.handled();
 
     expect((await service.app.inject({ method: 'GET', url: '/customers' })).statusCode).toBe(401);

@@ -17,7 +17,6 @@ import { PlaceOrderModule } from './place-order/place-order.module';
   imports: [
     ServiceModule.forRoot({
       name: 'orders',
-      defaultPort: 3001,
       config: [ordersDatabase, idempotencyConfig, redisConfig],
       readiness: [typeOrmReadiness(), eventBusReadiness()],
       dataProduct: { product: ordersProduct, status: typeormDataProductStatus() },

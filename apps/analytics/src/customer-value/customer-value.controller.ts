@@ -3,7 +3,8 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Pseudonymizer } from '../pseudonym/pseudonymizer';
-import { CustomerValueRepository } from './customer-value.repository';
+import { customerValueResponse } from './customer-value';
+import { CustomerValueStore } from './customer-value-store';
 import { CustomerIdParams } from './dto/customer-id.params';
 
 @ApiTags('customers')
@@ -11,7 +12,7 @@ import { CustomerIdParams } from './dto/customer-id.params';
 export class CustomerValueController {
   constructor(
     private readonly pseudonyms: Pseudonymizer,
-    private readonly customerValues: CustomerValueRepository,
+    private readonly customerValues: CustomerValueStore,
   ) {}
 
   /** Takes the real customer id, answers under the pseudonym only. */
@@ -19,9 +20,10 @@ export class CustomerValueController {
   @ApiOkResponse({ description: 'Country, tier, order count and revenue per currency, under a pseudonymous id.' })
   @ApiNotFoundResponse({ description: 'No event about this customer has been applied.' })
   async value(@Param() params: CustomerIdParams): Promise<CustomerValueResponse> {
-    const value = await this.customerValues.find(this.pseudonyms.of(params.id));
+    const pseudonym = this.pseudonyms.of(params.id);
+    const value = await this.customerValues.find(pseudonym);
     // The message leaves the id out: analytics never repeats customer ids, not even in errors.
     if (!value) throw new NotFoundException('no event about this customer has been applied');
-    return value;
+    return customerValueResponse(pseudonym, value);
   }
 }

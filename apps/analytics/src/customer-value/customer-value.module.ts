@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { ProjectionReadsModule } from '../store/reads/projection-reads.module';
 import { CustomerValueController } from './customer-value.controller';
-import { CustomerValueRepository } from './customer-value.repository';
 
-@Module({ controllers: [CustomerValueController], providers: [CustomerValueRepository] })
+@Module({ imports: [ProjectionReadsModule], controllers: [CustomerValueController] })
 export class CustomerValueModule {}

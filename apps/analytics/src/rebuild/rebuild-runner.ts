@@ -1,17 +1,11 @@
-import { TypeormInbox } from '@mesh/messaging/typeorm';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
 
-import { analyticsDatabase } from '../config/analytics-database.config';
 import { StreamsRedis } from '../messaging/streams-redis';
-import { NEXT_TABLES } from '../projections/projection-tables';
 import { ProjectionWriter } from '../projections/projection-writer';
-import { createNextTables, dropNextTables } from './next-tables.sql';
-import { clearRebuildInbox } from './rebuild-inbox.sql';
+import { cleanUpStep } from './clean-up-step';
 import { RebuildProgress } from './rebuild-progress';
-import { cleanUpStep, openRebuildDataSource } from './rebuild-resources';
+import { type RebuildSession, RebuildStore } from './rebuild-store';
 import { ReplayConsumer } from './replay-consumer';
 import { swapWhenCaughtUp } from './swap-when-caught-up';
 
@@ -32,7 +26,7 @@ export class RebuildRunner implements BeforeApplicationShutdown {
   private stopping = false;
 
   constructor(
-    @Inject(analyticsDatabase.KEY) private readonly database: ConfigType<typeof analyticsDatabase>,
+    private readonly store: RebuildStore,
     private readonly writer: ProjectionWriter,
     private readonly redis: StreamsRedis,
   ) {}
@@ -44,41 +38,40 @@ export class RebuildRunner implements BeforeApplicationShutdown {
 
   async run(job: Job): Promise<RebuildResult> {
     const replay = new ReplayConsumer(this.redis.client, `analytics-rebuild-${job.id}`, REPLAY_CONCURRENCY);
-    const dataSource = await openRebuildDataSource(this.database.url, REPLAY_CONCURRENCY);
+    const session = await this.store.open(replay.group, REPLAY_CONCURRENCY);
     const cleanUp = (what: string, step: () => Promise<unknown>) => cleanUpStep(this.log, what, step);
     try {
       // Leftovers of an earlier attempt of this job: start from nothing.
       await replay.remove();
-      await clearRebuildInbox(dataSource, replay.group);
-      await createNextTables(dataSource);
+      await session.clearInbox();
+      await session.createNextTables();
       const progress = new RebuildProgress(
         await replay.entryCount(),
         (percent) => void job.updateProgress(percent).catch(() => undefined),
         (line) => this.log.log(`rebuild ${job.id}: ${line}`),
       );
       progress.started();
-      await this.replayIntoNextTables(dataSource, replay, progress);
-      await swapWhenCaughtUp(dataSource, replay, () => this.abortOnShutdown());
+      await this.replayIntoNextTables(session, replay, progress);
+      await swapWhenCaughtUp(session, replay, () => this.abortOnShutdown());
       progress.swapped();
       return { eventsReplayed: progress.events, deadLettered: replay.deadLettered };
     } catch (error) {
       // Stop writing to the _next tables before dropping them.
       await cleanUp('stopping the replay', () => replay.stop());
-      await cleanUp('dropping the _next tables', () => dropNextTables(dataSource));
-      await cleanUp('clearing the rebuild inbox', () => clearRebuildInbox(dataSource, replay.group));
+      await cleanUp('dropping the _next tables', () => session.dropNextTables());
+      await cleanUp('clearing the rebuild inbox', () => session.clearInbox());
       throw error;
     } finally {
       await cleanUp('stopping the replay', () => replay.stop());
       // A group left behind would keep stream retention from trimming what it has not read.
       await cleanUp(`removing group ${replay.group}`, () => replay.remove());
-      await cleanUp('closing the rebuild connections', () => dataSource.destroy());
+      await cleanUp('closing the rebuild connections', () => session.close());
     }
   }
 
-  private async replayIntoNextTables(dataSource: DataSource, replay: ReplayConsumer, progress: RebuildProgress) {
-    const inbox = new TypeormInbox(dataSource, replay.group);
+  private async replayIntoNextTables(session: RebuildSession, replay: ReplayConsumer, progress: RebuildProgress) {
     await replay.start(async (event) => {
-      await inbox.runOnce(event, (manager) => this.writer.apply(manager, NEXT_TABLES, event));
+      await session.applyOnce(event, (writes) => this.writer.apply(writes, event));
       progress.eventReplayed();
     });
     await replay.waitUntilCaughtUp(() => this.abortOnShutdown());

@@ -1,24 +1,18 @@
-import type { DataSource } from 'typeorm';
-
-import { inputEventsConsumer } from '../ingest/input-events.consumer';
-import { takeProjectionLockExclusively } from '../projections/projection-lock';
-import { swapInNextTables } from './next-tables.sql';
-import { adoptRebuildInbox } from './rebuild-inbox.sql';
+import type { RebuildSession } from './rebuild-store';
 import type { ReplayConsumer } from './replay-consumer';
 
 /** Live handlers wait while the swap holds the lock: give up (and retry later) rather than hold them long. */
 const SWAP_CATCH_UP_MS = 30_000;
 
 /**
- * Swaps the `_next` tables in, in one transaction under the projection lock held exclusively:
- * running live handlers finish first, new ones wait. Every event a live handler applied is on
- * its stream, so catching up once more inside the lock means the new tables hold all of them;
- * and the live group adopts the rebuild's inbox, so it skips what the rebuild applied ahead of it.
+ * Swaps the `_next` tables in under the projection lock held exclusively: running live handlers
+ * finish first, new ones wait. Every event a live handler applied is on its stream, so catching
+ * up once more inside the lock means the new tables hold all of them; and the live group adopts
+ * the rebuild's inbox, so it skips what the rebuild applied ahead of it.
  * @param abort throws to give up (shutdown).
  */
-export async function swapWhenCaughtUp(dataSource: DataSource, replay: ReplayConsumer, abort: () => void): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    await takeProjectionLockExclusively(manager);
+export async function swapWhenCaughtUp(session: RebuildSession, replay: ReplayConsumer, abort: () => void): Promise<void> {
+  await session.swapIn(async () => {
     const deadline = Date.now() + SWAP_CATCH_UP_MS;
     await replay.waitUntilCaughtUp(() => {
       abort();
@@ -27,7 +21,5 @@ export async function swapWhenCaughtUp(dataSource: DataSource, replay: ReplayCon
       }
     });
     await replay.stop();
-    await adoptRebuildInbox(manager, replay.group, inputEventsConsumer.group);
-    await swapInNextTables(manager);
   });
 }

@@ -3,13 +3,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { resolveDateRange } from '../date-range/date-range';
-import { DailySalesRepository } from './daily-sales.repository';
+import { DailySalesStore } from './daily-sales-store';
 import { DailySalesQuery } from './dto/daily-sales.query';
 
 @ApiTags('sales')
 @Controller('sales')
 export class SalesController {
-  constructor(private readonly dailySales: DailySalesRepository) {}
+  constructor(private readonly dailySales: DailySalesStore) {}
 
   @Get('daily')
   @ApiOkResponse({ description: 'Orders, revenue and cancellations per UTC day and currency (minor units).' })

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
-import { DailySalesRepository } from './daily-sales.repository';
+import { ProjectionReadsModule } from '../store/reads/projection-reads.module';
 import { SalesController } from './sales.controller';
 
-@Module({ controllers: [SalesController], providers: [DailySalesRepository] })
+@Module({ imports: [ProjectionReadsModule], controllers: [SalesController] })
 export class SalesModule {}

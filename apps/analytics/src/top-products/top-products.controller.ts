@@ -4,12 +4,12 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { resolveDateRange } from '../date-range/date-range';
 import { DEFAULT_TOP_PRODUCTS, TopProductsQuery } from './dto/top-products.query';
-import { TopProductsRepository } from './top-products.repository';
+import { TopProductsStore } from './top-products-store';
 
 @ApiTags('products')
 @Controller('products')
 export class TopProductsController {
-  constructor(private readonly topProducts: TopProductsRepository) {}
+  constructor(private readonly topProducts: TopProductsStore) {}
 
   @Get('top')
   @ApiOkResponse({ description: 'Best-selling products by units over the range, with revenue per currency.' })

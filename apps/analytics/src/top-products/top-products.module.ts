@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { ProjectionReadsModule } from '../store/reads/projection-reads.module';
 import { TopProductsController } from './top-products.controller';
-import { TopProductsRepository } from './top-products.repository';
 
-@Module({ controllers: [TopProductsController], providers: [TopProductsRepository] })
+@Module({ imports: [ProjectionReadsModule], controllers: [TopProductsController] })
 export class TopProductsModule {}

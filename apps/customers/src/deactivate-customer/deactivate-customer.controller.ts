@@ -2,8 +2,9 @@ import type { CustomerResponse } from '@mesh/customers-contracts';
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
-import { CustomerIdParams } from '../customer-api/customer-id.params';
+import { toCustomerResponse } from '../customers/customer-response';
+import { CustomerIdParams } from '../customers/dto/customer-id.params';
+import { CustomerResponseDto } from '../customers/dto/customer-response.dto';
 import { DeactivateCustomerService } from './deactivate-customer.service';
 
 @ApiTags('customers')

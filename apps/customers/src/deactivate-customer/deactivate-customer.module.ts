@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 
-import { CustomerChange } from '../customer-api/customer-change';
-import { CustomersStoreModule } from '../store/customers-store.module';
+import { CustomerChange } from '../customers/customer-change';
+import { CustomerStoreModule } from '../store/customer-store.module';
 import { DeactivateCustomerController } from './deactivate-customer.controller';
 import { DeactivateCustomerService } from './deactivate-customer.service';
 
 @Module({
-  imports: [CustomersStoreModule],
+  imports: [CustomerStoreModule],
   controllers: [DeactivateCustomerController],
   providers: [DeactivateCustomerService, CustomerChange],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
-import { CustomerChange, type CustomerDecision } from '../customer-api/customer-change';
-import { customerDeactivatedEvent } from '../customer-events/customer-events.factory';
-import type { StoredCustomer } from '../store/stored-customer';
+import type { Customer } from '../customers/customer';
+import { CustomerChange, type CustomerDecision } from '../customers/customer-change';
+import { customerDeactivatedEvent } from '../customers/customer-events';
 
 @Injectable()
 export class DeactivateCustomerService {
@@ -11,18 +11,18 @@ export class DeactivateCustomerService {
   /**
    * Deactivates the customer. Idempotent: a deactivated customer is returned as it is, without
    * a second event, so a client may retry safely.
-   * @throws NotFoundException
+   * @throws NotFoundError
    */
-  deactivate(id: string): Promise<StoredCustomer> {
+  deactivate(id: string): Promise<Customer> {
     return this.change.apply(id, (current) => decideDeactivation(current, new Date()));
   }
 }
 
-export function decideDeactivation(current: StoredCustomer, now: Date): CustomerDecision {
+export function decideDeactivation(current: Customer, now: Date): CustomerDecision {
   if (current.status === 'deactivated') return 'unchanged';
   const revision = current.revision + 1;
   return {
-    update: { $set: { status: 'deactivated', revision, updatedAt: now, deactivatedAt: now } },
-    events: [customerDeactivatedEvent(current._id, revision, now)],
+    changes: { status: 'deactivated', revision, updatedAt: now, deactivatedAt: now },
+    events: [customerDeactivatedEvent(current.id, revision, now)],
   };
 }

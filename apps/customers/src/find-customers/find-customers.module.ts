@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 
-import { CustomersStoreModule } from '../store/customers-store.module';
+import { CustomerStoreModule } from '../store/customer-store.module';
 import { FindCustomersController } from './find-customers.controller';
+import { FindCustomersService } from './find-customers.service';
 
-/** Reads only: the controller asks the repository directly, there is no decision to make. */
 @Module({
-  imports: [CustomersStoreModule],
+  imports: [CustomerStoreModule],
   controllers: [FindCustomersController],
+  providers: [FindCustomersService],
 })
 export class FindCustomersModule {}

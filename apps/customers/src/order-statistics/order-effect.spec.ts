@@ -1,21 +1,10 @@
-import { storedCustomer } from '../../test/stored-customer.fixture';
-import type { CustomerWithOrderFacts } from '../store/stored-customer';
+import { registeredCustomer } from '../../test/customer.fixture';
+import { earlier, keptSince, now, order, orderId, shipped, tiers } from '../../test/order-change.fixture';
 import { loyaltyTierFor } from './loyalty-tier';
-import { type OrderChange, orderEffect } from './order-effect';
+import { type CustomerWithOrderFacts, type OrderChange, orderEffect } from './order-effect';
 
-const tiers = { silverMinOrders: 3, goldMinOrders: 10 };
-const now = new Date('2026-11-28T10:00:00.000Z');
-const keptSince = new Date('2026-10-29T10:00:00.000Z');
-const orderId = '0190f5b2-7f2a-7cc1-9a55-3f6f0c1d2e3a';
-const order = (kind: 'placed' | 'cancelled'): OrderChange => ({
-  kind,
-  orderId,
-  customerId: storedCustomer()._id,
-  currency: 'EUR',
-  total: 2_500,
-});
-const shipped: OrderChange = { kind: 'shipped', orderId, customerId: storedCustomer()._id };
-const earlier = new Date('2026-11-27T10:00:00.000Z');
+// What the effects below come to as the store's update: store/order-effect-update.spec.ts.
+
 const effectOf = (customer: CustomerWithOrderFacts, change: OrderChange) =>
   orderEffect(customer, change, tiers, now, keptSince);
 
@@ -33,58 +22,49 @@ describe('loyaltyTierFor', () => {
 });
 
 describe('orderEffect', () => {
-  it('counts a placed order and its total, guarded by the state read and the order having no fact yet', () => {
-    const effect = effectOf(storedCustomer({ revision: 4, orderCount: 1 }), order('placed'));
+  it('counts a placed order and its total, decided on the state read and the order having no fact yet', () => {
+    const effect = effectOf(registeredCustomer({ revision: 4, orderCount: 1 }), order('placed'));
 
-    expect(effect?.filter).toEqual({
-      _id: storedCustomer()._id,
-      revision: 4,
-      orderCount: 1,
-      [`orderFacts.${orderId}`]: { $exists: false },
-    });
-    expect(effect?.update).toEqual({
-      $set: { [`orderFacts.${orderId}`]: { placed: true, changedAt: now } },
-      $inc: { orderCount: 1, 'totalSpent.EUR': 2_500 },
+    expect(effect).toEqual({
+      customerId: registeredCustomer().id,
+      orderId,
+      asRead: { revision: 4, orderCount: 1, fact: undefined },
+      fact: { placed: true, changedAt: now },
+      step: { orders: 1, currency: 'EUR', spent: 2_500 },
+      expiredOrderIds: [],
     });
     expect(effect?.tierChange).toBeUndefined();
   });
 
-  it('reverses a counted order when it is cancelled, guarded by the fact as read', () => {
+  it('reverses a counted order when it is cancelled, decided on the fact as read', () => {
     const customer = {
-      ...storedCustomer({ orderCount: 2 }),
+      ...registeredCustomer({ orderCount: 2 }),
       orderFacts: { [orderId]: { placed: true, changedAt: earlier } },
     };
     const effect = effectOf(customer, order('cancelled'));
 
-    expect(effect?.filter).toMatchObject({
-      orderCount: 2,
-      [`orderFacts.${orderId}.placed`]: true,
-      [`orderFacts.${orderId}.ended`]: { $exists: false },
-    });
-    expect(effect?.update).toEqual({
-      $set: { [`orderFacts.${orderId}`]: { placed: true, ended: 'cancelled', changedAt: now } },
-      $inc: { orderCount: -1, 'totalSpent.EUR': -2_500 },
-    });
+    expect(effect?.asRead).toEqual({ revision: 1, orderCount: 2, fact: { placed: true, changedAt: earlier } });
+    expect(effect?.fact).toEqual({ placed: true, ended: 'cancelled', changedAt: now });
+    expect(effect?.step).toEqual({ orders: -1, currency: 'EUR', spent: -2_500 });
   });
 
   it('remembers a cancellation that comes before its placement, and then does not count the placement', () => {
-    const cancelledFirst = effectOf(storedCustomer({ orderCount: 1 }), order('cancelled'));
-    expect(cancelledFirst?.update).toEqual({
-      $set: { [`orderFacts.${orderId}`]: { placed: false, ended: 'cancelled', changedAt: now } },
-    });
+    const cancelledFirst = effectOf(registeredCustomer({ orderCount: 1 }), order('cancelled'));
+    expect(cancelledFirst?.fact).toEqual({ placed: false, ended: 'cancelled', changedAt: now });
+    expect(cancelledFirst?.step).toBeUndefined();
 
     const customer = {
-      ...storedCustomer({ orderCount: 1 }),
+      ...registeredCustomer({ orderCount: 1 }),
       orderFacts: { [orderId]: { placed: false, ended: 'cancelled' as const, changedAt: earlier } },
     };
-    expect(effectOf(customer, order('placed'))?.update).toEqual({
-      $set: { [`orderFacts.${orderId}`]: { placed: true, ended: 'cancelled', changedAt: now } },
-    });
+    const placedAfter = effectOf(customer, order('placed'));
+    expect(placedAfter?.fact).toEqual({ placed: true, ended: 'cancelled', changedAt: now });
+    expect(placedAfter?.step).toBeUndefined();
   });
 
   it('has nothing to do for a copy of what the fact already says', () => {
     const customer = {
-      ...storedCustomer({ orderCount: 1 }),
+      ...registeredCustomer({ orderCount: 1 }),
       orderFacts: { [orderId]: { placed: true, ended: 'shipped' as const, changedAt: earlier } },
     };
 
@@ -94,19 +74,20 @@ describe('orderEffect', () => {
 
   it('ends a shipped order without changing the statistics', () => {
     const customer = {
-      ...storedCustomer({ orderCount: 1 }),
+      ...registeredCustomer({ orderCount: 1 }),
       orderFacts: { [orderId]: { placed: true, changedAt: earlier } },
     };
+    const effect = effectOf(customer, shipped);
 
-    expect(effectOf(customer, shipped)?.update).toEqual({
-      $set: { [`orderFacts.${orderId}`]: { placed: true, ended: 'shipped', changedAt: now } },
-    });
+    expect(effect?.fact).toEqual({ placed: true, ended: 'shipped', changedAt: now });
+    expect(effect?.step).toBeUndefined();
+    expect(effect?.tierChange).toBeUndefined();
   });
 
   it('drops the facts of orders that ended before the kept window, and only those', () => {
     const old = new Date('2026-10-01T00:00:00.000Z');
     const customer = {
-      ...storedCustomer({ orderCount: 2 }),
+      ...registeredCustomer({ orderCount: 2 }),
       orderFacts: {
         'ended-long-ago': { placed: true, ended: 'shipped' as const, changedAt: old },
         'cancelled-long-ago': { placed: false, ended: 'cancelled' as const, changedAt: old },
@@ -115,23 +96,14 @@ describe('orderEffect', () => {
       },
     };
 
-    expect(effectOf(customer, order('placed'))?.update['$unset']).toEqual({
-      'orderFacts.ended-long-ago': '',
-      'orderFacts.cancelled-long-ago': '',
-    });
+    expect(effectOf(customer, order('placed'))?.expiredOrderIds).toEqual(['ended-long-ago', 'cancelled-long-ago']);
   });
 
   it('moves the tier up with the order that reaches the threshold, as a new revision', () => {
-    const effect = effectOf(storedCustomer({ revision: 2, orderCount: 2 }), order('placed'));
+    const effect = effectOf(registeredCustomer({ revision: 2, orderCount: 2 }), order('placed'));
 
-    expect(effect?.update['$set']).toEqual({
-      [`orderFacts.${orderId}`]: { placed: true, changedAt: now },
-      tier: 'silver',
-      revision: 3,
-      updatedAt: now,
-    });
     expect(effect?.tierChange).toEqual({
-      customerId: storedCustomer()._id,
+      customerId: registeredCustomer().id,
       revision: 3,
       previousTier: 'bronze',
       tier: 'silver',
@@ -141,7 +113,7 @@ describe('orderEffect', () => {
 
   it('moves the tier down when a cancellation takes the count under the threshold', () => {
     const customer = {
-      ...storedCustomer({ orderCount: 10, tier: 'gold' }),
+      ...registeredCustomer({ orderCount: 10, tier: 'gold' }),
       orderFacts: { [orderId]: { placed: true, changedAt: earlier } },
     };
 
@@ -153,7 +125,7 @@ describe('orderEffect', () => {
   });
 
   it('catches up with thresholds changed since the last order', () => {
-    const effect = effectOf(storedCustomer({ orderCount: 20, tier: 'silver' }), order('placed'));
+    const effect = effectOf(registeredCustomer({ orderCount: 20, tier: 'silver' }), order('placed'));
 
     expect(effect?.tierChange).toMatchObject({ previousTier: 'silver', tier: 'gold' });
   });

@@ -1,11 +1,11 @@
-import type { QueryFilter, UpdateQuery } from 'mongoose';
-
 import type { LoyaltyTiers } from '../config/loyalty-tiers.config';
-import type { TierChange } from '../customer-events/customer-events.factory';
-import type { Customer } from '../store/customer.schema';
-import type { CustomerWithOrderFacts } from '../store/stored-customer';
+import type { Customer } from '../customers/customer';
+import type { TierChange } from '../customers/customer-events';
 import { loyaltyTierFor } from './loyalty-tier';
 import { counts, expiredOrderIds, type OrderFact, sameFact, withEvent } from './order-fact';
+
+/** A customer as order events read them: with the facts of their open and recently ended orders, by order id. */
+export type CustomerWithOrderFacts = Customer & { orderFacts?: Record<string, OrderFact> };
 
 /** An order event as it concerns a customer's statistics. */
 export type OrderChange =
@@ -20,10 +20,18 @@ export type OrderChange =
     }
   | { kind: 'shipped'; orderId: string; customerId: string };
 
+/** What one order event does to one customer, and the state of the customer it was decided on. */
 export interface OrderEffect {
-  /** Matches the customer only as read: same revision, count and fact of this order. */
-  filter: QueryFilter<Customer>;
-  update: UpdateQuery<Customer>;
+  customerId: string;
+  orderId: string;
+  /** The customer as read: the effect applies only while its revision, count and this order's fact are still so. */
+  asRead: { revision: number; orderCount: number; fact: OrderFact | undefined };
+  /** The order's fact after the event. */
+  fact: OrderFact;
+  /** Set when the order starts (+1) or stops (-1) counting: the order count and the spend in its currency move. */
+  step?: { orders: 1 | -1; currency: string; spent: number };
+  /** Ended facts older than the kept window, dropped in the same write. */
+  expiredOrderIds: string[];
   /** Set when the order moves the customer to another tier: that change gets an event and a revision. */
   tierChange?: TierChange;
 }
@@ -50,35 +58,26 @@ export function orderEffect(
   const after = withEvent(before, change.kind, now);
   if (sameFact(before, after)) return undefined;
   const step = Number(counts(after)) - Number(counts(before));
-  const path = `orderFacts.${change.orderId}`;
-  const expired = expiredOrderIds(facts, keptSince).filter((orderId) => orderId !== change.orderId);
-  const filter: QueryFilter<Customer> = {
-    _id: current._id,
-    revision: current.revision,
-    orderCount: current.orderCount,
-    ...factAsRead(path, before),
-  };
-  const update: UpdateQuery<Customer> = {
-    $set: { [path]: after },
+  const effect: OrderEffect = {
+    customerId: current.id,
+    orderId: change.orderId,
+    asRead: { revision: current.revision, orderCount: current.orderCount, fact: before },
+    fact: after,
     ...(step !== 0 && 'total' in change
-      ? { $inc: { orderCount: step, [`totalSpent.${change.currency}`]: step * change.total } }
+      ? { step: { orders: step as 1 | -1, currency: change.currency, spent: step * change.total } }
       : {}),
-    ...(expired.length > 0
-      ? { $unset: Object.fromEntries(expired.map((orderId) => [`orderFacts.${orderId}`, ''])) }
-      : {}),
+    expiredOrderIds: expiredOrderIds(facts, keptSince).filter((orderId) => orderId !== change.orderId),
   };
   const tier = loyaltyTierFor(current.orderCount + step, tiers);
-  if (tier === current.tier) return { filter, update };
-  const revision = current.revision + 1;
+  if (tier === current.tier) return effect;
   return {
-    filter,
-    update: { ...update, $set: { ...update.$set, tier, revision, updatedAt: now } },
-    tierChange: { customerId: current._id, revision, previousTier: current.tier, tier, changedAt: now },
+    ...effect,
+    tierChange: {
+      customerId: current.id,
+      revision: current.revision + 1,
+      previousTier: current.tier,
+      tier,
+      changedAt: now,
+    },
   };
-}
-
-/** The order's fact as read, field by field (a whole-subdocument match would depend on key order). */
-function factAsRead(path: string, fact: OrderFact | undefined): QueryFilter<Customer> {
-  if (!fact) return { [path]: { $exists: false } };
-  return { [`${path}.placed`]: fact.placed, [`${path}.ended`]: fact.ended ?? { $exists: false } };
 }

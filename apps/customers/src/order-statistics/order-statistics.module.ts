@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 
-import { CustomersStoreModule } from '../store/customers-store.module';
+import { CustomerStoreModule } from '../store/customer-store.module';
 import { OrderStatisticsService } from './order-statistics.service';
 
 @Module({
-  imports: [CustomersStoreModule],
+  imports: [CustomerStoreModule],
   providers: [OrderStatisticsService],
 })
 export class OrderStatisticsModule {}

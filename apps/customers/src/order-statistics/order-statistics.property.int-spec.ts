@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { type RedisConfig,redisConfig } from '@mesh/messaging';
+import { type RedisConfig, redisConfig } from '@mesh/messaging';
 import { MongoOutbox } from '@mesh/messaging/mongoose';
 import type { OrderPlaced } from '@mesh/orders-contracts';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
@@ -8,11 +8,12 @@ import type { Connection, Model } from 'mongoose';
 
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 import { OrdersStream } from '../../test/order-events';
-import { type LoyaltyTiers,loyaltyTiers } from '../config/loyalty-tiers.config';
-import { type OrderFacts,orderFacts } from '../config/order-facts.config';
-import { CustomerRepository } from '../store/customer.repository';
-import { Customer } from '../store/customer.schema';
+import { type LoyaltyTiers, loyaltyTiers } from '../config/loyalty-tiers.config';
+import { type OrderFacts, orderFacts } from '../config/order-facts.config';
+import { CustomerStore } from '../customers/customer-store';
 import { CustomerWrites } from '../store/customer-writes';
+import { MongoOrderStatisticsStore } from '../store/mongo-order-statistics-store';
+import { StoredCustomer } from '../store/stored-customer.schema';
 import { loyaltyTierFor } from './loyalty-tier';
 import type { OrderChange } from './order-effect';
 import { OrderStatisticsService } from './order-statistics.service';
@@ -72,14 +73,14 @@ describe('order statistics whatever the order and number of deliveries, on two r
     // lanes, and its own serialisation of writes (FerretDB's updates race across connections).
     const writes = new CustomerWrites(app.get<Connection>(getConnectionToken()));
     await writes.onModuleInit();
-    const repository = new CustomerRepository(
-      app.get<Model<Customer>>(getModelToken(Customer.name)),
+    const store = new MongoOrderStatisticsStore(
+      app.get<Model<StoredCustomer>>(getModelToken(StoredCustomer.name)),
       app.get(MongoOutbox),
       writes,
       app.get<RedisConfig>(redisConfig.KEY),
     );
     const second = new OrderStatisticsService(
-      repository,
+      store,
       app.get<LoyaltyTiers>(loyaltyTiers.KEY),
       app.get<OrderFacts>(orderFacts.KEY),
     );
@@ -123,7 +124,7 @@ describe('order statistics whatever the order and number of deliveries, on two r
             }),
           );
 
-          const stored = await context.service.app.get(CustomerRepository).findById(customer.id);
+          const stored = await context.service.app.get(CustomerStore).findById(customer.id);
           const spent = Object.fromEntries(Object.entries(stored?.totalSpent ?? {}).filter(([, minor]) => minor !== 0));
           expect({ orderCount: stored?.orderCount, totalSpent: spent, tier: stored?.tier }).toEqual(
             expectedStatistics(plans, context.service.app.get<LoyaltyTiers>(loyaltyTiers.KEY)),

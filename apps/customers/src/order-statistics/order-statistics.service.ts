@@ -1,12 +1,12 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { type LoyaltyTiers,loyaltyTiers } from '../config/loyalty-tiers.config';
-import { type OrderFacts,orderFacts } from '../config/order-facts.config';
-import { customerTierChangedEvent } from '../customer-events/customer-events.factory';
-import { CustomerRepository } from '../store/customer.repository';
+import { type LoyaltyTiers, loyaltyTiers } from '../config/loyalty-tiers.config';
+import { type OrderFacts, orderFacts } from '../config/order-facts.config';
+import { customerTierChangedEvent } from '../customers/customer-events';
 import { CustomerLanes } from './customer-lanes';
 import { type OrderChange, orderEffect } from './order-effect';
+import { OrderStatisticsStore } from './order-statistics-store';
 
 export type OrderOutcome = 'applied' | 'nothing to do' | 'unknown customer';
 
@@ -19,7 +19,7 @@ export class OrderStatisticsService {
   private readonly lanes = new CustomerLanes();
 
   constructor(
-    private readonly customers: CustomerRepository,
+    private readonly store: OrderStatisticsStore,
     @Inject(loyaltyTiers.KEY) private readonly tiers: LoyaltyTiers,
     @Inject(orderFacts.KEY) private readonly facts: OrderFacts,
   ) {}
@@ -36,7 +36,7 @@ export class OrderStatisticsService {
 
   private async applyOnce(change: OrderChange, event: EventEnvelope): Promise<OrderOutcome> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-      const current = await this.customers.findWithOrderFacts(change.customerId);
+      const current = await this.store.findWithOrderFacts(change.customerId);
       if (!current) {
         // Retrying cannot help: this domain does not know the customer. Acknowledge, but say so.
         this.logger.warn(`${event.type} ${event.id}: customer ${change.customerId} is not known here; ignored`);
@@ -46,9 +46,8 @@ export class OrderStatisticsService {
       const effect = orderEffect(current, change, this.tiers, now, new Date(now.getTime() - this.facts.keptForMs));
       if (!effect) return 'nothing to do';
       const events = effect.tierChange ? [customerTierChangedEvent(effect.tierChange, event)] : [];
-      if (await this.customers.applyOrderEffect(change.customerId, event.id, effect.filter, effect.update, events))
-        return 'applied';
-      if (await this.customers.hasApplied(change.customerId, event.id)) return 'nothing to do';
+      if (await this.store.applyOrderEffect(event.id, effect, events)) return 'applied';
+      if (await this.store.hasApplied(change.customerId, event.id)) return 'nothing to do';
     }
     throw new Error(`${event.type} ${event.id}: customer ${change.customerId} kept changing (${ATTEMPTS} attempts)`);
   }

@@ -2,7 +2,8 @@ import type { CustomerResponse } from '@mesh/customers-contracts';
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
-import { CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
+import { toCustomerResponse } from '../customers/customer-response';
+import { CustomerResponseDto } from '../customers/dto/customer-response.dto';
 import { RegisterCustomerDto } from './dto/register-customer.dto';
 import { RegisterCustomerService } from './register-customer.service';
 

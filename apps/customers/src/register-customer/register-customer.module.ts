@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 
-import { CustomersStoreModule } from '../store/customers-store.module';
+import { CustomerStoreModule } from '../store/customer-store.module';
 import { RegisterCustomerController } from './register-customer.controller';
 import { RegisterCustomerService } from './register-customer.service';
 
 @Module({
-  imports: [CustomersStoreModule],
+  imports: [CustomerStoreModule],
   controllers: [RegisterCustomerController],
   providers: [RegisterCustomerService],
 })

@@ -6,8 +6,8 @@ import { authorized } from '../../test/access-tokens';
 import { customersAppForThisFile, registerCustomer } from '../../test/customers-app';
 import { OrdersStream } from '../../test/order-events';
 import { CountedOrderIdsMigration } from './counted-order-ids-migration';
-import { Customer } from './customer.schema';
 import { CustomerWrites } from './customer-writes';
+import { StoredCustomer } from './stored-customer.schema';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +17,7 @@ describe('customers written before order facts (countedOrderIds)', () => {
   it('keep their counted orders: a later cancellation of one is still reversed', async () => {
     const orders = new OrdersStream(context.redis);
     const app = context.service.app;
-    const customers = app.get<Model<Customer>>(getModelToken(Customer.name));
+    const customers = app.get<Model<StoredCustomer>>(getModelToken(StoredCustomer.name));
     const customer = await registerCustomer(app);
     const counted = orders.placed(customer.id, 900);
     // The document as the earlier version left it after counting `counted`. Through CustomerWrites,

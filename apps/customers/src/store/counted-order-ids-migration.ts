@@ -3,8 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 
 import type { OrderFact } from '../order-statistics/order-fact';
-import { Customer } from './customer.schema';
 import { CustomerWrites } from './customer-writes';
+import { StoredCustomer } from './stored-customer.schema';
 
 /**
  * Customers written before order facts kept the ids of their counted orders in `countedOrderIds`.
@@ -18,14 +18,14 @@ export class CountedOrderIdsMigration implements OnModuleInit {
   private readonly logger = new Logger(CountedOrderIdsMigration.name);
 
   constructor(
-    @InjectModel(Customer.name) private readonly customers: Model<Customer>,
+    @InjectModel(StoredCustomer.name) private readonly customers: Model<StoredCustomer>,
     private readonly writes: CustomerWrites,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const legacy = await this.customers
       .find({ countedOrderIds: { $exists: true } }, { countedOrderIds: 1, updatedAt: 1 })
-      .lean<Array<Pick<Customer, '_id' | 'countedOrderIds' | 'updatedAt'>>>()
+      .lean<Array<Pick<StoredCustomer, '_id' | 'countedOrderIds' | 'updatedAt'>>>()
       .exec();
     for (const customer of legacy) {
       const facts = (customer.countedOrderIds ?? []).map((orderId): [string, OrderFact] => [

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 
-import { Customer } from './customer.schema';
+import { StoredCustomer } from './stored-customer.schema';
 
 /**
  * Builds the indexes before the service takes requests: email uniqueness rests on the unique
@@ -11,7 +11,7 @@ import { Customer } from './customer.schema';
  */
 @Injectable()
 export class CustomerIndexes implements OnModuleInit {
-  constructor(@InjectModel(Customer.name) private readonly customers: Model<Customer>) {}
+  constructor(@InjectModel(StoredCustomer.name) private readonly customers: Model<StoredCustomer>) {}
 
   async onModuleInit(): Promise<void> {
     try {

@@ -7,8 +7,8 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Registry } from 'prom-client';
 
-import { Customer } from './customer.schema';
 import { CustomerWrites } from './customer-writes';
+import { StoredCustomer } from './stored-customer.schema';
 
 const catalog = new EventCatalog(customerEvents);
 
@@ -30,11 +30,11 @@ export const messagingMetricsProvider: FactoryProvider<MessagingMetrics> = {
  * of published events go through CustomerWrites, so they hold the customers' locks), and the
  * retention of that stream by the replica whose relay holds the lease.
  */
-export const customerEventBusProviders: Provider[] = mongooseEventBusProviders<[Model<Customer>, CustomerWrites]>(
+export const customerEventBusProviders: Provider[] = mongooseEventBusProviders<[Model<StoredCustomer>, CustomerWrites]>(
   customersProduct.manifest,
   catalog,
   {
-    inject: [getModelToken(Customer.name), CustomerWrites],
+    inject: [getModelToken(StoredCustomer.name), CustomerWrites],
     models: (customers, writes) => [writes.relaySource(customers)],
   },
 );

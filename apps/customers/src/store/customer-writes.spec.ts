@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 
-import type { Customer } from './customer.schema';
 import { CUSTOMER_LOCKS_COLLECTION, CustomerWrites } from './customer-writes';
+import type { StoredCustomer } from './stored-customer.schema';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -87,7 +87,7 @@ describe('CustomerWrites', () => {
     const steps: string[] = [];
     const writes = await writesFor('FerretDB', steps);
     const collection = { bulkWrite: recordedWrite(steps, 'relay removal'), find: () => steps.push('relay read') };
-    const model = { modelName: 'Customer', schema: {}, db: {}, collection } as unknown as Model<Customer>;
+    const model = { modelName: 'Customer', schema: {}, db: {}, collection } as unknown as Model<StoredCustomer>;
     const source = writes.relaySource(model);
 
     source.collection.find({});

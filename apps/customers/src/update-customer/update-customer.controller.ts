@@ -8,8 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import { CustomerResponseDto, toCustomerResponse } from '../customer-api/customer.response';
-import { CustomerIdParams } from '../customer-api/customer-id.params';
+import { toCustomerResponse } from '../customers/customer-response';
+import { CustomerIdParams } from '../customers/dto/customer-id.params';
+import { CustomerResponseDto } from '../customers/dto/customer-response.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
 import { UpdateCustomerService } from './update-customer.service';
 

@@ -1,9 +1,9 @@
 import type { UpdateCustomerRequest } from '@mesh/customers-contracts';
 import { Injectable } from '@nestjs/common';
 
-import { assertActive, CustomerChange, type CustomerDecision } from '../customer-api/customer-change';
-import { customerUpdatedEvent } from '../customer-events/customer-events.factory';
-import type { StoredCustomer } from '../store/stored-customer';
+import { assertActive, type Customer } from '../customers/customer';
+import { CustomerChange, type CustomerDecision } from '../customers/customer-change';
+import { customerUpdatedEvent } from '../customers/customer-events';
 
 @Injectable()
 export class UpdateCustomerService {
@@ -12,22 +12,22 @@ export class UpdateCustomerService {
   /**
    * Changes the given fields. Values equal to the current ones change nothing: no new revision,
    * no event, and the customer as it is.
-   * @throws NotFoundException, or ConflictException when the customer is deactivated.
+   * @throws NotFoundError, or ConflictError when the customer is deactivated.
    */
-  update(id: string, request: UpdateCustomerRequest): Promise<StoredCustomer> {
+  update(id: string, request: UpdateCustomerRequest): Promise<Customer> {
     return this.change.apply(id, (current) => decideUpdate(current, request, new Date()));
   }
 }
 
-export function decideUpdate(current: StoredCustomer, request: UpdateCustomerRequest, now: Date): CustomerDecision {
+export function decideUpdate(current: Customer, request: UpdateCustomerRequest, now: Date): CustomerDecision {
   assertActive(current);
-  const changes = Object.fromEntries(
+  const changed = Object.fromEntries(
     Object.entries(request).filter(([field, value]) => current[field as keyof UpdateCustomerRequest] !== value),
   ) as UpdateCustomerRequest;
-  if (Object.keys(changes).length === 0) return 'unchanged';
-  const after: StoredCustomer = { ...current, ...changes, revision: current.revision + 1, updatedAt: now };
+  if (Object.keys(changed).length === 0) return 'unchanged';
+  const after: Customer = { ...current, ...changed, revision: current.revision + 1, updatedAt: now };
   return {
-    update: { $set: { ...changes, revision: after.revision, updatedAt: now } },
+    changes: { ...changed, revision: after.revision, updatedAt: now },
     events: [customerUpdatedEvent(after)],
   };
 }

@@ -1,18 +1,17 @@
 import { PeriodicSweep } from '@mesh/messaging';
-import { deleteRowsOlderThan } from '@mesh/messaging/typeorm';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { DataSource } from 'typeorm';
 
 import { idempotencyConfig } from '../config/idempotency.config';
+import { IdempotencyKeyStore } from './idempotency-key-store';
 
 /** The longest wait between two sweeps; shorter when the time to live is short. */
 const MAX_SWEEP_INTERVAL_MS = 15 * 60_000;
 
 /**
  * Deletes the Idempotency-Keys older than their time to live, so that `idempotency_keys` holds
- * about a day of orders rather than all of them. Every replica sweeps (deleteRowsOlderThan lets
- * them share a backlog).
+ * about a day of orders rather than all of them. Every replica sweeps (the store deletes in
+ * chunks that replicas can share).
  */
 @Injectable()
 export class ExpiredIdempotencyKeys implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,7 +19,7 @@ export class ExpiredIdempotencyKeys implements OnApplicationBootstrap, OnApplica
   private readonly sweep: PeriodicSweep;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeyStore,
     @Inject(idempotencyConfig.KEY) private readonly config: ConfigType<typeof idempotencyConfig>,
   ) {
     this.sweep = new PeriodicSweep(
@@ -41,6 +40,6 @@ export class ExpiredIdempotencyKeys implements OnApplicationBootstrap, OnApplica
   /** Deletes every key created before `now` minus the time to live; returns how many. */
   deleteExpired(now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - this.config.keyTtlMs);
-    return deleteRowsOlderThan(this.dataSource, { table: 'idempotency_keys', timeColumn: 'created_at' }, before);
+    return this.keys.deleteCreatedBefore(before);
   }
 }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { OrderEntity } from '../orders/order.entity';
+import { OrderStoreModule } from '../store/order-store.module';
 import { OrderQueriesController } from './order-queries.controller';
 import { OrderQueriesService } from './order-queries.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderEntity])],
+  imports: [OrderStoreModule],
   controllers: [OrderQueriesController],
   providers: [OrderQueriesService],
 })

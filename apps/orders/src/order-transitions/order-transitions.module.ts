@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 
-import { OrderEventsModule } from '../order-events/order-events.module';
+import { OrderStoreModule } from '../store/order-store.module';
 import { OrderTransitionsController } from './order-transitions.controller';
 import { OrderTransitionsService } from './order-transitions.service';
 
 @Module({
-  imports: [OrderEventsModule],
+  imports: [OrderStoreModule],
   controllers: [OrderTransitionsController],
   providers: [OrderTransitionsService],
 })

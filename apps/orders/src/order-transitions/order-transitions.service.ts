@@ -1,21 +1,17 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
-import { TypeormOutbox } from '@mesh/messaging/typeorm';
 import type { OrderResponse } from '@mesh/orders-contracts';
 import { ConflictError, NotFoundError } from '@mesh/service';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
-import { orderCancelledEvent, orderShippedEvent } from '../order-events/order-event-envelopes';
-import { OrderEntity } from '../orders/order.entity';
+import type { Order } from '../orders/order';
+import { orderCancelledEvent, orderShippedEvent } from '../orders/order-event-envelopes';
 import { toOrderResponse } from '../orders/order-response';
-import { CANCEL, type OrderTransition, refusedTransitionMessage, SHIP, TRANSITIONS_FROM } from './order-transition';
+import { OrderStore } from '../orders/order-store';
+import { CANCEL, type OrderTransition, refusedTransitionMessage, SHIP } from '../orders/order-transition';
 
 @Injectable()
 export class OrderTransitionsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: TypeormOutbox,
-  ) {}
+  constructor(private readonly orders: OrderStore) {}
 
   cancel(orderId: string, reason?: string): Promise<OrderResponse> {
     return this.transition(orderId, CANCEL, (order) => orderCancelledEvent(order, reason));
@@ -26,24 +22,16 @@ export class OrderTransitionsService {
   }
 
   /** The status change and its event commit together, or neither does. */
-  private transition(
+  private async transition(
     orderId: string,
     transition: OrderTransition,
-    event: (order: OrderEntity) => EventEnvelope,
+    event: (order: Order) => EventEnvelope,
   ): Promise<OrderResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      // Conditional on the status: of two concurrent transitions, the second waits for the
-      // first's row lock, then finds the status changed and updates nothing.
-      const { affected } = await manager.update(
-        OrderEntity,
-        { id: orderId, status: TRANSITIONS_FROM },
-        { status: transition.to, [transition.timeField]: new Date() },
-      );
-      const order = await manager.findOne(OrderEntity, { where: { id: orderId }, relations: { lines: true } });
-      if (!order) throw new NotFoundError(`order ${orderId} not found`);
-      if (affected !== 1) throw new ConflictError(refusedTransitionMessage(orderId, order.status, transition));
-      await this.outbox.add(manager, [event(order)]);
-      return toOrderResponse(order);
-    });
+    const attempt = await this.orders.transition(orderId, transition, event);
+    if (!attempt) throw new NotFoundError(`order ${orderId} not found`);
+    if (!attempt.transitioned) {
+      throw new ConflictError(refusedTransitionMessage(orderId, attempt.order.status, transition));
+    }
+    return toOrderResponse(attempt.order);
   }
 }

@@ -1,9 +1,9 @@
 import type { OrderResponse } from '@mesh/orders-contracts';
 
-import type { OrderEntity } from './order.entity';
+import type { Order } from './order';
 
 /** The API view of an order; `order.lines` must be loaded. */
-export function toOrderResponse(order: OrderEntity): OrderResponse {
+export function toOrderResponse(order: Order): OrderResponse {
   return {
     id: order.id,
     customerId: order.customerId,

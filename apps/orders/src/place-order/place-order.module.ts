@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { ExpiredIdempotencyKeys } from '../idempotency/expired-idempotency-keys';
-import { IdempotencyKeys } from '../idempotency/idempotency-keys';
-import { OrderEventsModule } from '../order-events/order-events.module';
+import { IdempotencyKeyStoreModule } from '../store/idempotency-key-store.module';
+import { OrderStoreModule } from '../store/order-store.module';
 import { PlaceOrderController } from './place-order.controller';
 import { PlaceOrderService } from './place-order.service';
 
 @Module({
-  imports: [OrderEventsModule],
+  imports: [OrderStoreModule, IdempotencyKeyStoreModule],
   controllers: [PlaceOrderController],
-  providers: [PlaceOrderService, IdempotencyKeys, ExpiredIdempotencyKeys],
+  providers: [PlaceOrderService, ExpiredIdempotencyKeys],
 })
 export class PlaceOrderModule {}

@@ -1,16 +1,13 @@
-import { TypeormOutbox } from '@mesh/messaging/typeorm';
 import type { OrderResponse, PlaceOrderRequest } from '@mesh/orders-contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 
-import { assertActiveCustomer } from '../customer-replica/assert-active-customer';
-import { IdempotencyKeys, requestInFlight } from '../idempotency/idempotency-keys';
+import { assertActiveCustomer } from '../customer-replica/customer-replica';
+import { earlierResponse, requestInFlight } from '../idempotency/idempotency-key';
+import { IdempotencyKeyStore } from '../idempotency/idempotency-key-store';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
-import { orderPlacedEvent } from '../order-events/order-event-envelopes';
-import { OrderEntity } from '../orders/order.entity';
-import { OrderLineEntity } from '../orders/order-line.entity';
+import { newOrder } from '../orders/order';
 import { toOrderResponse } from '../orders/order-response';
-import { newOrder } from './new-order';
+import { OrderStore } from '../orders/order-store';
 
 export interface PlacedOrder {
   order: OrderResponse;
@@ -21,38 +18,26 @@ export interface PlacedOrder {
 @Injectable()
 export class PlaceOrderService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: TypeormOutbox,
-    private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly orders: OrderStore,
+    private readonly idempotencyKeys: IdempotencyKeyStore,
   ) {}
 
   /** Places an order, or with a key used before, answers what the first request got. */
   async place(request: PlaceOrderRequest, idempotencyKey?: string): Promise<PlacedOrder> {
-    if (idempotencyKey === undefined) return this.dataSource.transaction((manager) => this.insert(manager, request));
+    if (idempotencyKey === undefined) {
+      const order = newOrder(request);
+      await this.orders.place(order, assertActiveCustomer);
+      return { order: toOrderResponse(order), replayed: false };
+    }
     const requestHash = requestFingerprint(request);
-    const earlier = await this.idempotencyKeys.previousResponse(this.dataSource.manager, idempotencyKey, requestHash);
-    if (earlier) return { order: earlier, replayed: true };
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.idempotencyKeys.claim(manager, idempotencyKey, requestHash))) {
-        // A concurrent request with this key committed while the claim waited: answer as it did.
-        const winner = await this.idempotencyKeys.previousResponse(manager, idempotencyKey, requestHash);
-        if (!winner) throw requestInFlight(idempotencyKey);
-        return { order: winner, replayed: true };
-      }
-      const placed = await this.insert(manager, request);
-      await this.idempotencyKeys.complete(manager, idempotencyKey, placed.order);
-      return placed;
-    });
-  }
-
-  /** The order, its lines and its `orders.order.placed` event, all in the caller's transaction. */
-  private async insert(manager: EntityManager, request: PlaceOrderRequest): Promise<PlacedOrder> {
-    await assertActiveCustomer(manager, request.customerId);
+    const earlier = await this.idempotencyKeys.find(idempotencyKey);
+    if (earlier) return { order: earlierResponse(earlier, requestHash), replayed: true };
     const order = newOrder(request);
-    const { lines, ...columns } = order;
-    await manager.insert(OrderEntity, columns);
-    await manager.insert(OrderLineEntity, lines);
-    await this.outbox.add(manager, [orderPlacedEvent(order)]);
-    return { order: toOrderResponse(order), replayed: false };
+    const key = { key: idempotencyKey, requestHash, response: toOrderResponse(order) };
+    const placement = await this.orders.place(order, assertActiveCustomer, key);
+    if (placement.placed) return { order: key.response, replayed: false };
+    // A concurrent request with this key committed while the claim waited: answer as it did.
+    if (!placement.keyHolder) throw requestInFlight(idempotencyKey);
+    return { order: earlierResponse(placement.keyHolder, requestHash), replayed: true };
   }
 }
