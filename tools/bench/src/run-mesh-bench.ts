@@ -7,7 +7,7 @@
  */
 import { CUSTOMER_STREAM } from '@mesh/customers-contracts';
 import { describeError } from '@mesh/infra';
-import { CleanupStack, DOMAINS, type IsolatedMesh, startIsolatedMesh } from '@mesh/mesh-e2e';
+import { CleanupStack, domainApis, DOMAINS, type IsolatedMesh, runMain, startIsolatedMesh } from '@mesh/mesh-e2e';
 import { ORDER_STREAM } from '@mesh/orders-contracts';
 import { cpus, loadavg } from 'node:os';
 
@@ -34,10 +34,8 @@ const loadAverage = () =>
 
 async function measure(mesh: IsolatedMesh, options: MeshBenchOptions): Promise<MeshBenchResults> {
   const { processes, token } = mesh;
-  const seed = await seedData(
-    { orders: processes.url('orders'), customers: processes.url('customers'), token },
-    SEED_CUSTOMERS,
-  );
+  const apis = domainApis((domain) => processes.url(domain), { token });
+  const seed = await seedData(apis, SEED_CUSTOMERS);
   progress(`bench: seeded ${seed.customerIds.length} customers with an order each`);
   const httpOptions = {
     connections: options.connections,
@@ -62,8 +60,7 @@ async function measure(mesh: IsolatedMesh, options: MeshBenchOptions): Promise<M
     progress(`bench: consumers caught up (after ${waited.toFixed(1)} s); POST /orders → analytics at ${rate}/s`);
     const result = await measureOrderToProjection(
       {
-        ordersUrl: processes.url('orders'),
-        token,
+        orders: apis.orders,
         analyticsDatabaseUrl: mesh.stores.env['ANALYTICS_DATABASE_URL'],
         customerIds: seed.customerIds,
       },
@@ -135,10 +132,4 @@ function crashReport(mesh: IsolatedMesh): string | undefined {
     : `service(s) exited during the run: ${crashes.map((crash) => crash.service).join(', ')}`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`bench: ${describeError(error)}`);
-    process.exit(1);
-  },
-);
+runMain('bench', main);

@@ -1,6 +1,5 @@
+import { eventually, withRedis } from '@mesh/mesh-e2e';
 import { readGroups, streamKeys } from '@mesh/messaging';
-import { Redis } from 'ioredis';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Waits until every consumer group of `streams` has been given every entry and acknowledged
@@ -12,21 +11,15 @@ export async function consumersCaughtUp(
   streams: readonly string[],
   timeoutMs: number,
 ): Promise<number> {
-  const redis = new Redis(redisUrl);
-  const started = performance.now();
-  try {
-    for (;;) {
+  return withRedis(redisUrl, async (redis) => {
+    const groupsBehind = async () => {
       const groups = (await Promise.all(streams.map((stream) => readGroups(redis, streamKeys.source(stream))))).flat();
-      const behind = groups.filter((group) => group.pending > 0 || (group.lag ?? 0) > 0);
-      if (behind.length === 0) return (performance.now() - started) / 1_000;
-      if (performance.now() - started > timeoutMs) {
-        throw new Error(
-          `consumers still behind after ${timeoutMs / 1_000} s: ${behind.map((group) => `${group.name} (lag ${group.lag}, pending ${group.pending})`).join(', ')}`,
-        );
-      }
-      await sleep(250);
-    }
-  } finally {
-    redis.disconnect();
-  }
+      return groups.filter((group) => group.pending > 0 || (group.lag ?? 0) > 0);
+    };
+    const waited = await eventually(groupsBehind, (behind) => behind.length === 0, timeoutMs, 250);
+    if (waited.settled) return waited.seconds;
+    throw new Error(
+      `consumers still behind after ${timeoutMs / 1_000} s: ${waited.result.map((group) => `${group.name} (lag ${group.lag}, pending ${group.pending})`).join(', ')}`,
+    );
+  });
 }

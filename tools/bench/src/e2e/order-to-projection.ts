@@ -1,6 +1,7 @@
+import type { MeshApi } from '@mesh/mesh-e2e';
 import { randomUUID } from 'node:crypto';
 
-import { benchOrder, postJson } from '../http/seed-data';
+import { benchOrder } from '../http/seed-data';
 import { type LatencySummary, summarizeLatencies } from '../stats/percentile';
 import { ProjectionWatch } from './projection-watch';
 
@@ -32,7 +33,7 @@ export interface EndToEndResult {
  * warm-up are placed but not measured.
  */
 export async function measureOrderToProjection(
-  target: { ordersUrl: string; token: string; analyticsDatabaseUrl: string; customerIds: readonly string[] },
+  target: { orders: MeshApi; analyticsDatabaseUrl: string; customerIds: readonly string[] },
   options: EndToEndOptions,
 ): Promise<EndToEndResult> {
   const watch = await ProjectionWatch.open(target.analyticsDatabaseUrl, options.pollIntervalMs);
@@ -46,17 +47,14 @@ export async function measureOrderToProjection(
   const placeOne = async (n: number) => {
     const sentAt = performance.now();
     const customerId = target.customerIds[n % target.customerIds.length];
-    const answer = await postJson<{ id: string }>(
-      target.ordersUrl,
-      '/orders',
-      target.token,
-      benchOrder(customerId, n),
-      {
-        'idempotency-key': randomUUID(),
-      },
-    ).catch(() => undefined);
+    const answer = await target.orders.call<{ id: string }>({
+      method: 'POST',
+      path: '/orders',
+      body: { customerId, ...benchOrder(n) },
+      headers: { 'idempotency-key': randomUUID() },
+    });
     const measured = n >= warmup;
-    if (answer?.status !== 201) {
+    if (answer.kind !== 'answer' || answer.status !== 201) {
       if (measured) refused += 1;
       return;
     }

@@ -1,12 +1,11 @@
+import { type DomainName, newCustomer, utcDay } from '@mesh/mesh-e2e';
 import { randomUUID } from 'node:crypto';
 
 import { benchOrder, type SeedData } from './seed-data';
 
-export type BenchService = 'orders' | 'customers' | 'analytics';
-
 /** One HTTP benchmark: a service, what it is asked, and the next request to send. */
 export interface HttpCase {
-  service: BenchService;
+  service: DomainName;
   name: string;
   method: 'GET' | 'POST';
   /** The request after `n` others: path and, for a POST, its JSON body and headers. */
@@ -21,7 +20,7 @@ const pick = <T>(values: readonly T[], n: number): T => values[n % values.length
  * clients send them.
  */
 export function httpCases(seed: SeedData): HttpCase[] {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(new Date().toISOString());
   return [
     {
       service: 'orders',
@@ -35,7 +34,7 @@ export function httpCases(seed: SeedData): HttpCase[] {
       method: 'POST',
       request: (n) => ({
         path: '/orders',
-        body: benchOrder(pick(seed.customerIds, n), n),
+        body: { customerId: pick(seed.customerIds, n), ...benchOrder(n) },
         headers: { 'idempotency-key': randomUUID() },
       }),
     },
@@ -49,15 +48,7 @@ export function httpCases(seed: SeedData): HttpCase[] {
       service: 'customers',
       name: 'POST /customers',
       method: 'POST',
-      request: (n) => ({
-        path: '/customers',
-        body: {
-          name: `Bench ${n}`,
-          email: `bench-${process.pid}-${randomUUID()}@example.com`,
-          country: 'FR',
-          marketingConsent: n % 2 === 0,
-        },
-      }),
+      request: () => ({ path: '/customers', body: newCustomer('bench') }),
     },
     {
       service: 'analytics',

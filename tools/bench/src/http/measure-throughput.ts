@@ -1,3 +1,4 @@
+import { bearer } from '@mesh/mesh-e2e';
 import autocannon from 'autocannon';
 
 import type { HttpCase } from './http-cases';
@@ -39,7 +40,7 @@ export async function measureThroughput(
       method: httpCase.method,
       path: next.path,
       headers: {
-        authorization: `Bearer ${token}`,
+        authorization: bearer(token),
         ...(next.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...next.headers,
       },

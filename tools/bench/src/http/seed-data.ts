@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { type DomainApis, Ledger, type OrderBody, OrderTraffic, Problems, registerCustomers } from '@mesh/mesh-e2e';
 
 /** Customers and orders that the read benchmarks fetch and the write benchmarks order for. */
 export interface SeedData {
@@ -6,49 +6,29 @@ export interface SeedData {
   orderIds: string[];
 }
 
-export interface ApiTargets {
-  orders: string;
-  customers: string;
-  token: string;
-}
+/** How long the orders domain may take to hear of the seeded customers (its replica follows their events). */
+const CUSTOMERS_KNOWN_TIMEOUT_MS = 60_000;
 
 /**
- * Registers `customers` customers and places one order for each, retrying while the orders
- * domain has not heard of the customer yet (its replica follows the customers' events).
+ * Registers `customers` customers and places one order for each once the orders domain knows
+ * them, as the e2e scenario does (its kit); any refusal fails the benchmark.
  */
-export async function seedData(targets: ApiTargets, customers: number): Promise<SeedData> {
-  const customerIds: string[] = [];
-  for (let index = 0; index < customers; index += 1) {
-    const suffix = `${process.pid}-${Date.now().toString(36)}-${index}`;
-    const customer = await postJson<{ id: string }>(targets.customers, '/customers', targets.token, {
-      name: `Bench Customer ${suffix}`,
-      email: `bench-${suffix}@example.com`,
-      country: 'DE',
-      marketingConsent: false,
-    });
-    if (customer.status !== 201) throw new Error(`POST /customers answered ${customer.status}`);
-    customerIds.push(customer.body.id);
-  }
-  const orderIds: string[] = [];
-  const deadline = Date.now() + 60_000;
-  for (const customerId of customerIds) {
-    for (;;) {
-      const order = await postJson<{ id: string }>(targets.orders, '/orders', targets.token, benchOrder(customerId, 0));
-      if (order.status === 201) {
-        orderIds.push(order.body.id);
-        break;
-      }
-      if (order.status !== 422 || Date.now() > deadline) throw new Error(`POST /orders answered ${order.status}`);
-      await sleep(200);
-    }
-  }
-  return { customerIds, orderIds };
+export async function seedData(apis: DomainApis, customers: number): Promise<SeedData> {
+  const ledger = new Ledger();
+  const problems = new Problems('throw');
+  const traffic = new OrderTraffic(apis.orders, ledger, problems, { mix: () => benchOrder(0), replayShare: 0 });
+  const customerIds = await registerCustomers(apis.customers, ledger, problems, customers, {
+    who: 'bench',
+    concurrency: 1,
+  });
+  traffic.addCustomers(customerIds);
+  await traffic.untilAllCustomersKnown(CUSTOMERS_KNOWN_TIMEOUT_MS);
+  return { customerIds, orderIds: [...ledger.orders.keys()] };
 }
 
 /** A realistic order: three lines, prices varying with `n`. */
-export function benchOrder(customerId: string, n: number) {
+export function benchOrder(n: number): OrderBody {
   return {
-    customerId,
     currency: n % 3 === 0 ? 'USD' : 'EUR',
     items: [
       { sku: `BENCH-${n % 20}`, quantity: 1 + (n % 3), unitPrice: 199 + (n % 1_000) },
@@ -56,21 +36,4 @@ export function benchOrder(customerId: string, n: number) {
       { sku: `BENCH-${(n + 7) % 20}`, quantity: 2, unitPrice: 1_250 },
     ],
   };
-}
-
-export async function postJson<T>(
-  baseUrl: string,
-  path: string,
-  token: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
 }

@@ -1,6 +1,8 @@
 // What other tools reuse from the scenario's harness: an isolated mesh (its own databases, Redis
-// and ports, a random JWT secret) that the benchmarks start as the scenario does.
-export { ALL_SCOPES, signAccessToken } from './harness/access-tokens';
+// and ports, a random JWT secret) that the benchmarks start as the scenario does, and the
+// scenario kit (tools/e2e/kit) the e2e suites share with them.
+export * from '../../kit/src';
 export { CleanupStack } from './harness/cleanup-stack';
 export { type IsolatedMesh, type IsolatedMeshOptions, startIsolatedMesh } from './harness/isolated-mesh';
-export { type DomainName, DOMAINS, MeshProcesses } from './harness/mesh-processes';
+export { MeshProcesses } from './harness/mesh-processes';
+export { runMain } from './harness/run-main';

@@ -7,18 +7,18 @@
 import { describeError } from '@mesh/infra';
 import { randomInt } from 'node:crypto';
 
+import { ALL_SCOPES, newJwtSecret, signAccessToken } from '../../kit/src/access-tokens';
+import { DOMAINS } from '../../kit/src/api/domain-apis';
+import { Problems } from '../../kit/src/problems';
 import { checkPolyglotConsumer } from './checks/polyglot-consumer';
 import { malformedRequests } from './fuzz/malformed-requests';
-import { ALL_SCOPES, newJwtSecret, signAccessToken } from './harness/access-tokens';
 import { CleanupStack } from './harness/cleanup-stack';
 import { startIsolatedMesh } from './harness/isolated-mesh';
-import { DOMAINS } from './harness/mesh-processes';
 import { runMain } from './harness/run-main';
 import type { LogFindings } from './harness/service-log';
 import { figuresReport } from './report/figures-report';
 import { MIN_MALFORMED_REQUESTS, verdict } from './report/verdict';
 import { DEFAULT_SETTINGS, runMeshScenario } from './scenario/mesh-scenario';
-import { Problems } from './scenario/problems';
 
 function positiveInteger(name: string, fallback: number): number {
   const text = process.env[name];

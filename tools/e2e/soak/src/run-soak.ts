@@ -7,10 +7,10 @@
 import { describeError, WORKSPACE_ROOT } from '@mesh/infra';
 import { join } from 'node:path';
 
+import { Problems } from '../../kit/src/problems';
 import { CleanupStack } from '../../mesh/src/harness/cleanup-stack';
 import { startIsolatedMesh } from '../../mesh/src/harness/isolated-mesh';
 import { runMain } from '../../mesh/src/harness/run-main';
-import { Problems } from '../../mesh/src/scenario/problems';
 import { growing } from './report/plateau';
 import { writeSoakReport, type WrittenReport } from './report/soak-report';
 import { runSoak, type SoakResult } from './scenario/soak-run';

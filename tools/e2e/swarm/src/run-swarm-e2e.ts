@@ -6,25 +6,25 @@
  * (MESH_E2E_SWARM_KEEP=1 keeps Docker and the images, as a cache for the next run). Needs root,
  * Debian's packages and about 6 GB of disk.
  */
-import { signAccessToken } from '@mesh/service';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ALL_SCOPES } from '../../mesh/src/harness/access-tokens';
+import { ALL_SCOPES, signAccessToken } from '../../kit/src/access-tokens';
+import { domainApis } from '../../kit/src/api/domain-apis';
+import { MeshApi } from '../../kit/src/api/mesh-api';
+import { assertPortsFree } from '../../kit/src/free-port';
+import { utcDay } from '../../kit/src/ledger';
 import { APP_REPOSITORY_PREFIX } from './images/app-images';
 import { ensureBaseImages } from './images/base-images';
 import { buildMeshImages, type MeshImages } from './images/mesh-images';
 import { ensureDockerDaemon, withAdministrationPrograms } from './machine/docker-daemon';
-import { assertPortsFree } from './machine/free-ports';
 import { captureHostNetwork, restoreHostNetwork } from './machine/host-network-state';
 import { trackAddedImages } from './machine/images-added';
 import { ensureSwarmManager } from './machine/swarm-node';
 import { Cleanup } from './report/cleanup';
 import { Phases } from './report/phases';
 import { expectCatalogComplete } from './scenario/catalog-check';
-import { utcDay } from './scenario/figures-check';
-import { MeshApi } from './scenario/mesh-api';
 import { runSwarmScenario, type ScenarioOptions } from './scenario/swarm-scenario';
 import { docker } from './shell/docker';
 import { removeLeftovers } from './stack/leftovers';
@@ -65,9 +65,13 @@ async function main(): Promise<boolean> {
   try {
     await prepareDocker(phases, cleanup, dockerd);
     const deployed = await deployMesh(phases, cleanup, workDirectory, runId);
-    await runSwarmScenario(phases, scenarioOptions(deployed, runId), report);
+    await runSwarmScenario(phases, scenarioOptions(deployed), report);
     await phases.run('catalog shows every data product', async () => {
-      const catalog = apiOf(deployed, 'catalog', deployed.settings.ports.catalog);
+      const catalog = new MeshApi({
+        name: 'catalog',
+        baseUrl: gateway(deployed.settings.ports.catalog),
+        ...access(deployed),
+      });
       const products = await expectCatalogComplete(catalog, ['orders', 'customers', 'analytics']);
       report.push(`catalog: ${products.length} data products available (${products.join(', ')})`);
     });
@@ -169,21 +173,19 @@ async function deployMesh(
   return { settings, secrets, images };
 }
 
-function apiOf({ secrets }: DeployedMesh, name: string, port: number): MeshApi {
-  const token = signAccessToken({ secret: secrets.jwtSecret, scopes: ALL_SCOPES, subject: 'swarm-e2e' });
-  return new MeshApi(name, `http://127.0.0.1:${port}`, token);
+/** A published port of the gateway. */
+const gateway = (port: number) => `http://127.0.0.1:${port}`;
+
+/** What the APIs are called with: a token with every scope; 15 s for each answer. */
+function access({ secrets }: DeployedMesh): { token: string; timeoutMs: number } {
+  return { token: signAccessToken(secrets.jwtSecret, ALL_SCOPES, 3_600, 'swarm-e2e'), timeoutMs: 15_000 };
 }
 
-function scenarioOptions(deployed: DeployedMesh, runId: string): ScenarioOptions {
+function scenarioOptions(deployed: DeployedMesh): ScenarioOptions {
   const { settings, images } = deployed;
   return {
-    runId,
     seed: Number(process.env['MESH_E2E_SEED'] ?? Date.now() % 1_000_000),
-    apis: {
-      orders: apiOf(deployed, 'orders', settings.ports.orders),
-      customers: apiOf(deployed, 'customers', settings.ports.customers),
-      analytics: apiOf(deployed, 'analytics', settings.ports.analytics),
-    },
+    apis: domainApis((domain) => gateway(settings.ports[domain]), access(deployed)),
     services: {
       orders: `${STACK}_orders`,
       analytics: `${STACK}_analytics`,
@@ -196,7 +198,7 @@ function scenarioOptions(deployed: DeployedMesh, runId: string): ScenarioOptions
       image: images.nextOrders,
       deploy: () => deployStack({ ...settings, appTags: { ...settings.appTags, orders: 'e2e-next' } }),
     },
-    fromDay: utcDay(new Date()),
+    fromDay: utcDay(new Date().toISOString()),
     log,
   };
 }

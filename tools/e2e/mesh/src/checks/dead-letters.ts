@@ -1,7 +1,7 @@
 import { deadLetterFields, streamKeys } from '@mesh/messaging';
 
+import { groupsOf, withRedis } from '../../../kit/src/stream-groups';
 import type { PoisonEvent } from '../scenario/faults/poison-events';
-import { groupsOf, withRedis } from '../scenario/stream-groups';
 
 export interface DeadLetterFinding {
   poison: PoisonEvent;

@@ -3,14 +3,8 @@ import type { CustomerResponse } from '@mesh/customers-contracts';
 import type { OrderPage } from '@mesh/orders-contracts';
 import { isDeepStrictEqual } from 'node:util';
 
-import type { JsonApi } from '../api/json-api';
-import { type Ledger, nonZero } from '../scenario/ledger';
-
-export interface DomainApis {
-  orders: JsonApi;
-  customers: JsonApi;
-  analytics: JsonApi;
-}
+import type { DomainApis } from '../../../kit/src/api/domain-apis';
+import { type Ledger, nonZero } from '../../../kit/src/ledger';
 
 /** What the domains answer, next to what the ledger says they should. */
 export interface FigureComparison {

@@ -1,4 +1,6 @@
-import { DOMAINS, type MeshProcesses } from '../harness/mesh-processes';
+import { DOMAINS } from '../../../kit/src/api/domain-apis';
+import { isSuccess, MeshApi } from '../../../kit/src/api/mesh-api';
+import type { MeshProcesses } from '../harness/mesh-processes';
 
 export interface Liveness {
   service: string;
@@ -20,10 +22,10 @@ export async function checkLiveness(processes: MeshProcesses): Promise<Liveness[
 }
 
 async function readiness(url: string): Promise<string> {
-  try {
-    const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5_000) });
-    return response.ok ? 'ready' : `not ready (${response.status})`;
-  } catch (error) {
-    return `unreachable (${error instanceof Error ? error.message : String(error)})`;
-  }
+  const answer = await new MeshApi({ name: url, baseUrl: url, timeoutMs: 5_000 }).call({
+    method: 'GET',
+    path: '/health/ready',
+  });
+  if (answer.kind === 'no-answer') return `unreachable (${answer.error})`;
+  return isSuccess(answer) ? 'ready' : `not ready (${answer.status})`;
 }

@@ -5,8 +5,8 @@ import { ORDER_STREAM } from '@mesh/orders-contracts';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { withRedis } from '../../../kit/src/stream-groups';
 import type { PoisonEvent } from '../scenario/faults/poison-events';
-import { withRedis } from '../scenario/stream-groups';
 
 /** Debian's interpreter, not a pyenv or venv one first on PATH: the example relies on Debian's packages. */
 const PYTHON = '/usr/bin/python3';

@@ -2,7 +2,7 @@ import { registerCustomerRequest, updateCustomerRequest } from '@mesh/customers-
 import { cancelOrderRequest, placeOrderRequest } from '@mesh/orders-contracts';
 import fc from 'fast-check';
 
-import type { DomainName } from '../harness/mesh-processes';
+import type { DomainName } from '../../../kit/src/api/domain-apis';
 import type { JsonObject } from './json-paths';
 import { withId } from './malformed-request';
 

@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 
-import type { DomainName } from '../harness/mesh-processes';
+import type { DomainName } from '../../../kit/src/api/domain-apis';
 import type { FuzzCategory, MalformedRequest } from './malformed-request';
 import { sendRaw } from './raw-http';
 import { ServiceGate } from './service-gate';

@@ -4,7 +4,7 @@ import { listOrdersQuery } from '@mesh/orders-contracts';
 import fc from 'fast-check';
 import { z } from 'zod';
 
-import type { DomainName } from '../harness/mesh-processes';
+import type { DomainName } from '../../../kit/src/api/domain-apis';
 import { authorized, type FuzzContext, type MalformedRequest, withId } from './malformed-request';
 
 interface IdRoute {

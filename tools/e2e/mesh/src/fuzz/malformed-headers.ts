@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { signAccessToken } from '../harness/access-tokens';
+import { bearer, signAccessToken } from '../../../kit/src/access-tokens';
 import { BODY_TARGETS } from './body-targets';
 import { type FuzzContext, type MalformedRequest } from './malformed-request';
 
@@ -24,7 +24,6 @@ const REQUESTS = fc.oneof(
 
 /** What each bad Authorization header is, with the token that carries it. */
 function badAuthorizations(context: FuzzContext): fc.Arbitrary<string | undefined> {
-  const header = (token: string) => `Bearer ${token}`;
   const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ scope: 'orders:write customers:write analytics:read', exp: 4_102_444_800 })}.`;
   return fc.oneof(
     fc.constantFrom(
@@ -35,17 +34,17 @@ function badAuthorizations(context: FuzzContext): fc.Arbitrary<string | undefine
       'bearer',
       'Basic dXNlcjpwYXNzd29yZA==',
       'Token abc',
-      header('not.a.jwt'),
-      header(unsigned),
-      header(
+      bearer('not.a.jwt'),
+      bearer(unsigned),
+      bearer(
         signAccessToken(`${context.jwtSecret}-but-another`, ['orders:write', 'customers:write', 'analytics:read']),
       ),
-      header(signAccessToken(context.jwtSecret, ['orders:write', 'customers:write', 'analytics:read'], -60)),
+      bearer(signAccessToken(context.jwtSecret, ['orders:write', 'customers:write', 'analytics:read'], -60)),
       // Scopes of other domains only, and read where a write is asked: 403.
-      header(signAccessToken(context.jwtSecret, ['inventory:read', 'inventory:write'])),
-      `${header(context.token)}x`,
+      bearer(signAccessToken(context.jwtSecret, ['inventory:read', 'inventory:write'])),
+      `${bearer(context.token)}x`,
     ),
-    fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 }).map((text) => `Bearer ${text.trim() || 'x'}`),
+    fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 }).map((text) => bearer(text.trim() || 'x')),
   );
 }
 
@@ -74,7 +73,7 @@ export function badHeaders(context: FuzzContext): fc.Arbitrary<MalformedRequest>
     )
     .map(([request, contentType]) => ({
       ...request,
-      headers: { authorization: `Bearer ${context.token}`, 'content-type': contentType },
+      headers: { authorization: bearer(context.token), 'content-type': contentType },
     }));
   const idempotencyKeyCase = fc
     .tuple(
@@ -86,7 +85,7 @@ export function badHeaders(context: FuzzContext): fc.Arbitrary<MalformedRequest>
     )
     .map(([request, key]) => ({
       ...request,
-      headers: { authorization: `Bearer ${context.token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { authorization: bearer(context.token), 'content-type': 'application/json', 'idempotency-key': key },
     }));
   return fc
     .oneof(

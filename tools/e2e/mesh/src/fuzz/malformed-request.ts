@@ -1,4 +1,5 @@
-import type { DomainName } from '../harness/mesh-processes';
+import { bearer } from '../../../kit/src/access-tokens';
+import type { DomainName } from '../../../kit/src/api/domain-apis';
 
 export const FUZZ_CATEGORIES = [
   'wrong types',
@@ -33,7 +34,7 @@ export interface FuzzContext {
 
 /** Headers of a request that is fine apart from what the generator breaks. */
 export function authorized(context: FuzzContext, json: boolean): Record<string, string> {
-  return { authorization: `Bearer ${context.token}`, ...(json ? { 'content-type': 'application/json' } : {}) };
+  return { authorization: bearer(context.token), ...(json ? { 'content-type': 'application/json' } : {}) };
 }
 
 /** `/orders/<id>` with the id encoded as a client would (a `/` stays part of the id). */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { EventEmitter } from 'node:events';
 
-import type { DomainName } from '../harness/mesh-processes';
+import type { DomainName } from '../../../kit/src/api/domain-apis';
 
 /**
  * Lets the malformed requests go on while the scenario restarts a service: requests for a

@@ -1,13 +1,14 @@
 import { WORKSPACE_ROOT } from '@mesh/infra';
 import { buildServices, type MeshService } from '@mesh/mesh-start';
-import { freePort } from '@mesh/messaging/testing';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ALL_SCOPES, newJwtSecret, signAccessToken } from './access-tokens';
+import { ALL_SCOPES, newJwtSecret, signAccessToken } from '../../../kit/src/access-tokens';
+import { type DomainName, DOMAINS } from '../../../kit/src/api/domain-apis';
+import { freePort } from '../../../kit/src/free-port';
 import type { CleanupStack } from './cleanup-stack';
 import { type IsolatedStores, startIsolatedStores } from './isolated-stores';
-import { type DomainName, DOMAINS, MeshProcesses } from './mesh-processes';
+import { MeshProcesses } from './mesh-processes';
 
 export interface IsolatedMeshOptions {
   /** Names the databases, the log directory (.mesh/<purpose>/logs) and the Redis data directory. */

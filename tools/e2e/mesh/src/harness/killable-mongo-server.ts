@@ -1,7 +1,8 @@
 import { type MongoServerCommand, ownMongoServerCommand, pingMongo, waitUntilAnswering } from '@mesh/infra';
-import { freePort,sigkill } from '@mesh/messaging/testing';
+import { sigkill } from '@mesh/messaging/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 
+import { freePort } from '../../../kit/src/free-port';
 
 const READY_TIMEOUT_MS = 30_000;
 

@@ -8,10 +8,8 @@ import {
 } from '@mesh/mesh-start';
 import { join } from 'node:path';
 
+import type { DomainName } from '../../../kit/src/api/domain-apis';
 import { ServiceLog } from './service-log';
-
-export type DomainName = 'orders' | 'customers' | 'analytics';
-export const DOMAINS: readonly DomainName[] = ['orders', 'customers', 'analytics'];
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;

@@ -21,7 +21,7 @@ function scenarioTable(result: ScenarioResult): string {
     ['orders accepted', `${count(ledger.orders.size)} (${count(outage.ordersAccepted)} while Redis was down)`],
     ['orders cancelled', count(ledger.cancelledCount)],
     ['idempotent replays', `${count(traffic.replayed)} sent again with their key, answered with the first order`],
-    ['retries without answer', count(traffic.retriedWithoutAnswer)],
+    ['retries without answer', count(traffic.inconclusive)],
     [
       '422 customer not yet known',
       `${count(traffic.customerNotYetKnown)} (orders' replica catching up with customers' events)`,

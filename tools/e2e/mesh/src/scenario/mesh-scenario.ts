@@ -1,23 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { JsonApi } from '../api/json-api';
-import { StatusTally } from '../api/status-tally';
+import { type DomainApis, domainApis, DOMAINS } from '../../../kit/src/api/domain-apis';
+import { StatusTally } from '../../../kit/src/api/status-tally';
+import { eventually } from '../../../kit/src/eventually';
+import { Ledger } from '../../../kit/src/ledger';
+import type { Problems } from '../../../kit/src/problems';
+import { registerCustomers } from '../../../kit/src/traffic/customer-registration';
+import { OrderTraffic, type OrderTrafficCounts } from '../../../kit/src/traffic/order-traffic';
 import { type DeadLetterFinding, findDeadLetters } from '../checks/dead-letters';
-import { compareFigures, type DomainApis, type FigureComparison } from '../checks/figures';
+import { compareFigures, type FigureComparison } from '../checks/figures';
 import { checkLiveness, type Liveness } from '../checks/liveness';
 import { type FuzzOutcome, runMalformedRequests } from '../fuzz/fuzz-run';
 import type { MalformedRequest } from '../fuzz/malformed-request';
 import { ServiceGate } from '../fuzz/service-gate';
 import type { IsolatedMesh } from '../harness/isolated-mesh';
-import { DOMAINS } from '../harness/mesh-processes';
-import { registerCustomers } from './customer-registration';
-import { eventually } from './eventually';
-import { crashAnalytics,type CrashReport } from './faults/analytics-crash';
+import { crashAnalytics, type CrashReport } from './faults/analytics-crash';
 import { type PoisonEvent, publishPoisonEvents } from './faults/poison-events';
 import { interruptRedis, type OutageReport } from './faults/redis-outage';
-import { Ledger } from './ledger';
-import { OrderTraffic, type OrderTrafficCounts } from './order-traffic';
-import type { Problems } from './problems';
 
 /** How hard the scenario pushes; the defaults keep `npm run e2e` within a few minutes. */
 export interface ScenarioSettings {
@@ -129,11 +128,7 @@ export async function runMeshScenario(
 function prepareRun(mesh: IsolatedMesh, settings: ScenarioSettings, problems: Problems, started: number): Run {
   const tally = new StatusTally();
   const { processes } = mesh;
-  const apis: DomainApis = {
-    orders: new JsonApi(processes.url('orders'), mesh.token, tally),
-    customers: new JsonApi(processes.url('customers'), mesh.token, tally),
-    analytics: new JsonApi(processes.url('analytics'), mesh.token, tally),
-  };
+  const apis = domainApis((domain) => processes.url(domain), { token: mesh.token, tally });
   const ledger = new Ledger();
   const traffic = new OrderTraffic(apis.orders, ledger, problems, {
     workers: settings.orderWorkers,
@@ -165,7 +160,9 @@ async function crashAndRestartAnalytics({ mesh, settings, ledger, log }: Run, ga
 async function redisOutage({ mesh, settings, apis, ledger, problems, traffic, log }: Run): Promise<OutageReport> {
   log(`Redis down for ${settings.redisDownMs / 1_000} s while orders are placed`);
   const outage = await interruptRedis(mesh.stores.redis, ledger, settings.redisDownMs, async () => {
-    traffic.addCustomers(await registerCustomers(apis.customers, ledger, problems, settings.customersDuringOutage, 1));
+    traffic.addCustomers(
+      await registerCustomers(apis.customers, ledger, problems, settings.customersDuringOutage, { concurrency: 1 }),
+    );
   });
   log(`Redis is back; accepted meanwhile: ${outage.ordersAccepted} orders, ${outage.customersRegistered} customers`);
   return outage;

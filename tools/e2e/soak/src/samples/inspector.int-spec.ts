@@ -1,9 +1,9 @@
-import { freePort } from '@mesh/messaging/testing';
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { freePort } from '../../../kit/src/free-port';
 import { heapAfterFullCollection } from './inspector';
 
 /**

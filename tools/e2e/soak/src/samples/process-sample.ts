@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
+import { MeshApi } from '../../../kit/src/api/mesh-api';
 import { longLived, type ReplicaFleet, slotName } from '../scenario/replica-fleet';
 import { heapAfterFullCollection } from './inspector';
 import type { SeriesTable } from './series-table';
@@ -48,11 +49,11 @@ async function residentBytes(pid: number): Promise<number | undefined> {
 }
 
 async function heapUsedBytes(baseUrl: string): Promise<number | undefined> {
-  try {
-    const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(3_000) });
-    const heap = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(await response.text());
-    return heap ? Number(heap[1]) : undefined;
-  } catch {
-    return undefined;
-  }
+  const metrics = await new MeshApi({ name: 'metrics', baseUrl, timeoutMs: 3_000 }).call({
+    method: 'GET',
+    path: '/metrics',
+  });
+  if (metrics.kind === 'no-answer') return undefined;
+  const heap = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(metrics.text);
+  return heap ? Number(heap[1]) : undefined;
 }

@@ -1,7 +1,7 @@
 import { readGroups } from '@mesh/messaging';
 import type { Redis } from 'ioredis';
 
-import { withRedis } from '../../../mesh/src/scenario/stream-groups';
+import { withRedis } from '../../../kit/src/stream-groups';
 import type { SeriesTable } from './series-table';
 
 /**

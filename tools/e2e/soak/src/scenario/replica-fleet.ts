@@ -1,5 +1,5 @@
+import { type DomainName, DOMAINS } from '../../../kit/src/api/domain-apis';
 import type { MeshProcesses } from '../../../mesh/src/harness/mesh-processes';
-import { type DomainName,DOMAINS } from '../../../mesh/src/harness/mesh-processes';
 
 /** One process of the fleet: a domain in one replica set. */
 export interface ReplicaSlot {

@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { JsonApi } from '../../../mesh/src/api/json-api';
-import { StatusTally } from '../../../mesh/src/api/status-tally';
-import { compareFigures, type DomainApis, type FigureComparison } from '../../../mesh/src/checks/figures';
+import { domainApis } from '../../../kit/src/api/domain-apis';
+import { StatusTally } from '../../../kit/src/api/status-tally';
+import { eventually } from '../../../kit/src/eventually';
+import { Ledger } from '../../../kit/src/ledger';
+import type { Problems } from '../../../kit/src/problems';
+import { registerCustomers } from '../../../kit/src/traffic/customer-registration';
+import { OrderTraffic, type OrderTrafficCounts } from '../../../kit/src/traffic/order-traffic';
+import { compareFigures, type FigureComparison } from '../../../mesh/src/checks/figures';
 import type { IsolatedMesh } from '../../../mesh/src/harness/isolated-mesh';
-import { registerCustomers } from '../../../mesh/src/scenario/customer-registration';
-import { eventually } from '../../../mesh/src/scenario/eventually';
 import { publishPoisonEvents } from '../../../mesh/src/scenario/faults/poison-events';
-import { Ledger } from '../../../mesh/src/scenario/ledger';
-import { OrderTraffic, type OrderTrafficCounts } from '../../../mesh/src/scenario/order-traffic';
-import type { Problems } from '../../../mesh/src/scenario/problems';
 import type { RunEvent } from '../report/svg-chart';
 import { sampleCollectedMemory, sampleProcesses } from '../samples/process-sample';
 import { sampleRedis } from '../samples/redis-sample';
@@ -47,8 +47,7 @@ export async function runSoak(
 ): Promise<SoakResult> {
   const fleet = new ReplicaFleet(mesh.replicaSets, mesh.inspectorPorts);
   const tally = new StatusTally();
-  const api = (domain: keyof DomainApis) => new JsonApi(() => fleet.nextUrl(domain), mesh.token, tally);
-  const apis: DomainApis = { orders: api('orders'), customers: api('customers'), analytics: api('analytics') };
+  const apis = domainApis((domain) => () => fleet.nextUrl(domain), { token: mesh.token, tally });
   const ledger = new Ledger();
   const traffic = new OrderTraffic(apis.orders, ledger, problems, {
     workers: settings.orderWorkers,

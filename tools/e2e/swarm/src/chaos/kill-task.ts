@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
+import { eventually } from '../../../kit/src/eventually';
 import { docker } from '../shell/docker';
-import { serviceTasks } from '../stack/service-tasks';
+import { serviceTasks, type TaskRow } from '../stack/service-tasks';
 
 export interface KilledTask {
   readonly service: string;
@@ -41,26 +40,29 @@ export interface Replacement {
  * of them the killed one, and the killed one recorded as failed.
  */
 export async function waitForReplacement(killed: KilledTask, desired: number, timeoutMs: number): Promise<Replacement> {
-  const deadline = killed.killedAt + timeoutMs;
-  for (;;) {
-    const tasks = await serviceTasks(killed.service);
+  const killedTaskOnceReplaced = (tasks: readonly TaskRow[]) => {
     const running = tasks.filter((task) => task.desiredState === 'Running' && task.currentState.startsWith('Running'));
     const killedTask = tasks.find((task) => task.id === killed.taskId);
     const replaced = running.length === desired && running.every((task) => task.id !== killed.taskId);
-    if (replaced && killedTask && killedTask.desiredState === 'Shutdown') {
-      return {
-        killedState: `${killedTask.currentState}${killedTask.error ? ` (${killedTask.error})` : ''}`,
-        replacedAfterMs: Date.now() - killed.killedAt,
-      };
-    }
-    if (Date.now() > deadline) {
-      const states = tasks
-        .slice(0, 6)
-        .map((task) => `${task.name} ${task.desiredState}/${task.currentState} ${task.error}`);
-      throw new Error(
-        `${killed.service}: task ${killed.taskId} not replaced within ${timeoutMs / 1000} s:\n    ${states.join('\n    ')}`,
-      );
-    }
-    await sleep(1_000);
+    return replaced && killedTask?.desiredState === 'Shutdown' ? killedTask : undefined;
+  };
+  const waited = await eventually(
+    () => serviceTasks(killed.service),
+    (tasks) => killedTaskOnceReplaced(tasks) !== undefined,
+    killed.killedAt + timeoutMs - Date.now(),
+    1_000,
+  );
+  const killedTask = killedTaskOnceReplaced(waited.result);
+  if (killedTask) {
+    return {
+      killedState: `${killedTask.currentState}${killedTask.error ? ` (${killedTask.error})` : ''}`,
+      replacedAfterMs: Date.now() - killed.killedAt,
+    };
   }
+  const states = waited.result
+    .slice(0, 6)
+    .map((task) => `${task.name} ${task.desiredState}/${task.currentState} ${task.error}`);
+  throw new Error(
+    `${killed.service}: task ${killed.taskId} not replaced within ${timeoutMs / 1000} s:\n    ${states.join('\n    ')}`,
+  );
 }

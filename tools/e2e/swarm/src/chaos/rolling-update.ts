@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Ledger } from '../scenario/ledger';
-import type { OrderTraffic } from '../scenario/order-traffic';
+import { eventually } from '../../../kit/src/eventually';
+import type { Ledger } from '../../../kit/src/ledger';
+import type { OrderTraffic } from '../../../kit/src/traffic/order-traffic';
 import { workersDuring } from '../scenario/workers-during';
 import { docker } from '../shell/docker';
 import { serviceTasks } from '../stack/service-tasks';
@@ -40,10 +41,10 @@ export async function rollingUpdateUnderTraffic(options: {
   const { traffic, ledger, random } = options;
   const failuresBefore = traffic.counts.failedFirstAttempts.length;
   let requests = 0;
+  const customers = ledger.customerIds;
   const placeAndRead = async () => {
-    const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
-    const order = await traffic.placeOrder(customerId, { strict: true });
-    await traffic.readOrder(order.id, { strict: true });
+    const order = await traffic.placeOrder(customers[Math.floor(random() * customers.length)], { strict: true });
+    if (order) await traffic.readOrder(order.id, { strict: true });
     requests += 2;
   };
   const started = Date.now();
@@ -59,19 +60,20 @@ export async function rollingUpdateUnderTraffic(options: {
 }
 
 async function waitForCompletedUpdate(service: string, since: number): Promise<void> {
-  for (;;) {
+  const updateStatus = async () => {
     const raw = (await docker(['service', 'inspect', '--format', '{{json .UpdateStatus}}', service])).trim();
     const status = (raw === 'null' ? {} : JSON.parse(raw)) as UpdateStatus;
+    // This run's update (not the one before it), completed or given up.
     const current = status.StartedAt !== undefined && Date.parse(status.StartedAt) >= since - 2_000;
-    if (current && status.State === 'completed') return;
-    if (current && status.State && /rollback|paused/.test(status.State)) {
-      throw new Error(`${service}: update ended as "${status.State}": ${status.Message ?? ''}`);
-    }
-    if (Date.now() - since > UPDATE_TIMEOUT_MS) {
-      throw new Error(`${service}: update not completed within ${UPDATE_TIMEOUT_MS / 1000} s (${raw})`);
-    }
-    await sleep(1_000);
-  }
+    const over = current && (status.State === 'completed' || /rollback|paused/.test(status.State ?? ''));
+    return { raw, status, over };
+  };
+  const timeoutMs = since + UPDATE_TIMEOUT_MS - Date.now();
+  const { result, settled } = await eventually(updateStatus, ({ over }) => over, timeoutMs, 1_000);
+  if (!settled)
+    throw new Error(`${service}: update not completed within ${UPDATE_TIMEOUT_MS / 1000} s (${result.raw})`);
+  if (result.status.State !== 'completed')
+    throw new Error(`${service}: update ended as "${result.status.State}": ${result.status.Message ?? ''}`);
 }
 
 async function expectImage(service: string, image: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Ledger } from '../scenario/ledger';
-import type { OrderTraffic } from '../scenario/order-traffic';
+import { eventually } from '../../../kit/src/eventually';
+import type { Ledger } from '../../../kit/src/ledger';
+import type { OrderTraffic } from '../../../kit/src/traffic/order-traffic';
 import { workersDuring } from '../scenario/workers-during';
 import { docker } from '../shell/docker';
-import { serviceTasks } from '../stack/service-tasks';
+import { serviceTasks, type TaskRow } from '../stack/service-tasks';
 
 export interface OutageResult {
   readonly outageMs: number;
@@ -47,10 +48,10 @@ export async function ordersDuringOutage(options: {
   const failuresBefore = traffic.counts.failedFirstAttempts.length;
   const inconclusiveBefore = traffic.counts.inconclusive;
   let ordersPlaced = 0;
+  const customers = ledger.customerIds;
   const placeOne = async () => {
-    const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
-    await traffic.placeOrder(customerId, { strict: options.strict });
-    ordersPlaced += 1;
+    const customerId = customers[Math.floor(random() * customers.length)];
+    if (await traffic.placeOrder(customerId, { strict: options.strict })) ordersPlaced += 1;
     await sleep(options.pauseMs);
   };
   await scale(options.service, 0);
@@ -95,15 +96,11 @@ async function runningTasks(services: readonly string[]): Promise<Set<string>> {
 /** Scales the service and waits until exactly `replicas` of its tasks run. */
 async function scale(service: string, replicas: number): Promise<void> {
   await docker(['service', 'scale', '--detach', `${service}=${replicas}`]);
-  const deadline = Date.now() + SCALE_TIMEOUT_MS;
-  for (;;) {
-    const tasks = await serviceTasks(service);
+  const scaled = (tasks: readonly TaskRow[]) => {
     const running = tasks.filter((task) => task.currentState.startsWith('Running'));
-    const stopping = tasks.filter((task) => task.desiredState !== 'Running' && task.currentState.startsWith('Running'));
-    if (running.length === replicas && stopping.length === 0) return;
-    if (Date.now() > deadline) {
-      throw new Error(`${service}: not at ${replicas} running task(s) within ${SCALE_TIMEOUT_MS / 1000} s`);
-    }
-    await sleep(500);
-  }
+    const stopping = running.filter((task) => task.desiredState !== 'Running');
+    return running.length === replicas && stopping.length === 0;
+  };
+  if (!(await eventually(() => serviceTasks(service), scaled, SCALE_TIMEOUT_MS, 500)).settled)
+    throw new Error(`${service}: not at ${replicas} running task(s) within ${SCALE_TIMEOUT_MS / 1000} s`);
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
+import { eventually } from '../../../kit/src/eventually';
 import { dockerResult } from '../shell/docker';
 import { run } from '../shell/run';
 import { installPackages, type PackageInstallation } from './debian-packages';
@@ -41,16 +41,13 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
   daemon.once('error', (error) => (spawnError = error));
   closeSync(output);
   daemon.unref();
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let version: string | undefined;
-  while (!version) {
+  const answer = async () => {
     if (spawnError) throw new Error(`cannot run dockerd (PATH ${process.env.PATH})`, { cause: spawnError });
     if (daemon.exitCode !== null) throw new Error(`dockerd exited with ${daemon.exitCode}; see ${logFile}`);
-    if (Date.now() > deadline)
-      throw new Error(`dockerd did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`);
-    await sleep(500);
-    version = await serverVersion();
-  }
+    return serverVersion();
+  };
+  const version = (await eventually(answer, (answered) => Boolean(answered), START_TIMEOUT_MS, 500)).result;
+  if (!version) throw new Error(`dockerd did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logFile}`);
   return {
     startedHere: true,
     installation,
@@ -58,11 +55,9 @@ export async function ensureDockerDaemon(logDirectory: string, log: (line: strin
     logFile,
     stop: async () => {
       daemon.kill('SIGTERM');
-      const stopDeadline = Date.now() + STOP_TIMEOUT_MS;
-      while (daemon.exitCode === null && daemon.signalCode === null && Date.now() < stopDeadline) await sleep(250);
-      if (daemon.exitCode === null && daemon.signalCode === null) {
+      const exited = () => Promise.resolve(daemon.exitCode !== null || daemon.signalCode !== null);
+      if (!(await eventually(exited, (gone) => gone, STOP_TIMEOUT_MS, 250)).settled)
         throw new Error(`dockerd (pid ${daemon.pid}) did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
-      }
       if (!runDirectoryExisted) rmSync(RUN_DIRECTORY, { recursive: true, force: true });
     },
   };

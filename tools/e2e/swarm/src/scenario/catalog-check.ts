@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import type { MeshApi } from './mesh-api';
+import type { MeshApi } from '../../../kit/src/api/mesh-api';
+import { eventually } from '../../../kit/src/eventually';
 
 interface CatalogSnapshot {
   products: { url: string; state: string; error?: string }[];
@@ -14,19 +13,17 @@ const TIMEOUT_MS = 60_000;
  * its manifest and live status. Returns the product URLs.
  */
 export async function expectCatalogComplete(catalog: MeshApi, domains: readonly string[]): Promise<string[]> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const snapshot = await catalog.expectOk<CatalogSnapshot>({ method: 'GET', path: '/api/products' });
-    const available = snapshot.products
-      .filter((product) => product.state === 'available')
-      .map((product) => product.url);
-    if (domains.every((domain) => available.some((url) => url.includes(`//${domain}:`)))) return available;
-    if (Date.now() > deadline) {
-      const states = snapshot.products.map(
-        (product) => `${product.url} ${product.state}${product.error ? `: ${product.error}` : ''}`,
-      );
-      throw new Error(`the catalog does not show every domain as available:\n    ${states.join('\n    ')}`);
-    }
-    await sleep(2_000);
-  }
+  const available = (snapshot: CatalogSnapshot) =>
+    snapshot.products.filter((product) => product.state === 'available').map((product) => product.url);
+  const waited = await eventually(
+    () => catalog.expectOk<CatalogSnapshot>({ method: 'GET', path: '/api/products' }),
+    (snapshot) => domains.every((domain) => available(snapshot).some((url) => url.includes(`//${domain}:`))),
+    TIMEOUT_MS,
+    2_000,
+  );
+  if (waited.settled) return available(waited.result);
+  const states = waited.result.products.map(
+    (product) => `${product.url} ${product.state}${product.error ? `: ${product.error}` : ''}`,
+  );
+  throw new Error(`the catalog does not show every domain as available:\n    ${states.join('\n    ')}`);
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Ledger } from './ledger';
-import type { OrderTraffic } from './order-traffic';
+import type { Ledger } from '../../../kit/src/ledger';
+import type { OrderTraffic } from '../../../kit/src/traffic/order-traffic';
 
 export interface TrafficPlan {
   readonly workers: number;
@@ -25,11 +25,11 @@ export async function runChaosTraffic(
 ): Promise<void> {
   const end = Date.now() + plan.durationMs;
   let failed = false;
+  const customers = ledger.customerIds;
   const worker = async () => {
     while (Date.now() < end && !failed) {
-      const customerId = ledger.customers[Math.floor(random() * ledger.customers.length)];
-      const order = await traffic.placeOrder(customerId);
-      if (random() < plan.cancelShare) await traffic.cancelOrder(order.id);
+      const order = await traffic.placeOrder(customers[Math.floor(random() * customers.length)]);
+      if (order && random() < plan.cancelShare) await traffic.cancelOrder(order.id);
     }
   };
   const events = plan.events.map(async (event) => {

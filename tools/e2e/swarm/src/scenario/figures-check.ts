@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import type { ExpectedFigures } from './expected-figures';
-import { describeOutcome, isInconclusive, type MeshApi } from './mesh-api';
-import { CURRENCY } from './order-traffic';
+import { describeOutcome, isInconclusive, type MeshApi } from '../../../kit/src/api/mesh-api';
+import { eventually } from '../../../kit/src/eventually';
+import type { FiguresInCurrency } from '../../../kit/src/expected-figures';
+import { utcDay } from '../../../kit/src/ledger';
 
 interface DailySalesResponse {
   days: { orders: number; revenue: number; cancelledOrders: number; cancelledRevenue: number; netRevenue: number }[];
@@ -27,23 +26,25 @@ export interface FiguresApis {
 }
 
 /**
- * Every difference between what the mesh shows and what the ledger says it must: analytics'
- * daily sales (summed over the days of the run), top products and each customer's value, and
- * the customers domain's own order statistics and tier. Empty when all agree exactly.
+ * Every difference between what the mesh shows and what the ledger says it must, in the one
+ * currency of the run's orders: analytics' daily sales (summed over the days of the run), top
+ * products and each customer's value, and the customers domain's own order statistics and tier.
+ * Empty when all agree exactly.
  */
 export async function figureDifferences(
   apis: FiguresApis,
-  expected: ExpectedFigures,
+  expected: FiguresInCurrency,
   fromDay: string,
 ): Promise<string[]> {
-  const range = `from=${fromDay}&to=${utcDay(new Date())}`;
+  const { currency } = expected;
+  const range = `from=${fromDay}&to=${utcDay(new Date().toISOString())}`;
   const differences: string[] = [];
   const compare = (what: string, actual: unknown, wanted: unknown) => {
     if (JSON.stringify(actual) !== JSON.stringify(wanted))
       differences.push(`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
   };
 
-  const sales = await read<DailySalesResponse>(apis.analytics, `/sales/daily?${range}&currency=${CURRENCY}`);
+  const sales = await read<DailySalesResponse>(apis.analytics, `/sales/daily?${range}&currency=${currency}`);
   const summed = { orders: 0, revenue: 0, cancelledOrders: 0, cancelledRevenue: 0 };
   for (const day of sales.days) {
     summed.orders += day.orders;
@@ -55,7 +56,7 @@ export async function figureDifferences(
 
   const top = await read<TopProductsResponse>(apis.analytics, `/products/top?${range}&limit=100`);
   const products = Object.fromEntries(
-    top.products.map((product) => [product.sku, { units: product.units, revenue: product.revenue[CURRENCY] ?? 0 }]),
+    top.products.map((product) => [product.sku, { units: product.units, revenue: product.revenue[currency] ?? 0 }]),
   );
   compare('analytics top products', sortKeys(products), sortKeys(Object.fromEntries(expected.products)));
 
@@ -63,13 +64,13 @@ export async function figureDifferences(
     const value = await read<CustomerValueResponse>(apis.analytics, `/customers/${id}/value`);
     compare(
       `analytics value of customer ${id}`,
-      { orderCount: value.orderCount, revenue: value.revenue[CURRENCY] ?? 0, tier: value.tier },
+      { orderCount: value.orderCount, revenue: value.revenue[currency] ?? 0, tier: value.tier },
       wanted,
     );
     const customer = await read<CustomerResponse>(apis.customers, `/customers/${id}`);
     compare(
       `customers statistics of ${id}`,
-      { orderCount: customer.orderCount, revenue: customer.totalSpent[CURRENCY] ?? 0, tier: customer.tier },
+      { orderCount: customer.orderCount, revenue: customer.totalSpent[currency] ?? 0, tier: customer.tier },
       wanted,
     );
   }
@@ -86,33 +87,38 @@ const PROGRESS_EVERY_MS = 30_000;
  */
 export async function waitForExactFigures(
   apis: FiguresApis,
-  expected: ExpectedFigures,
+  expected: FiguresInCurrency,
   fromDay: string,
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<number> {
   const started = Date.now();
-  let differences: string[] = [];
   let nextProgress = started + PROGRESS_EVERY_MS;
-  while (Date.now() - started < timeoutMs) {
-    if (Date.now() >= nextProgress) {
+  const agree = (differences: string[]) => {
+    if (differences.length > 0 && Date.now() >= nextProgress) {
       nextProgress += PROGRESS_EVERY_MS;
       log(
         `figures: ${differences.length} still differ after ${Math.round((Date.now() - started) / 1000)} s, e.g. ${differences[0]}`,
       );
     }
-    try {
-      differences = await figureDifferences(apis, expected, fromDay);
-    } catch (error) {
-      if (!(error instanceof NotReachable)) throw error;
-      differences = [error.message];
-    }
-    if (differences.length === 0) return Date.now() - started;
-    await sleep(2_000);
-  }
+    return differences.length === 0;
+  };
+  const waited = await eventually(() => differencesNow(apis, expected, fromDay), agree, timeoutMs, 2_000);
+  if (waited.settled) return Date.now() - started;
+  const differences = waited.result;
   throw new Error(
     `figures still differ after ${timeoutMs / 1000} s (${differences.length}):\n    ${differences.slice(0, 12).join('\n    ')}`,
   );
+}
+
+/** The differences, or that a service is not reachable now (one more difference, until it is). */
+async function differencesNow(apis: FiguresApis, expected: FiguresInCurrency, fromDay: string): Promise<string[]> {
+  try {
+    return await figureDifferences(apis, expected, fromDay);
+  } catch (error) {
+    if (!(error instanceof NotReachable)) throw error;
+    return [error.message];
+  }
 }
 
 /** Thrown while a service is not reachable (a replaced task not yet in the gateway's rotation). */
@@ -123,10 +129,6 @@ async function read<T>(api: MeshApi, path: string): Promise<T> {
   if (isInconclusive(outcome)) throw new NotReachable(`${api.name} GET ${path}: ${describeOutcome(outcome)}`);
   if (outcome.kind === 'answer' && outcome.status === 200) return outcome.body as T;
   throw new Error(`${api.name} GET ${path}: ${describeOutcome(outcome)}`);
-}
-
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -1,20 +1,23 @@
+import type { DomainApis } from '../../../kit/src/api/domain-apis';
+import { describeOutcome } from '../../../kit/src/api/mesh-api';
+import { figuresInCurrency } from '../../../kit/src/expected-figures';
+import { Ledger } from '../../../kit/src/ledger';
+import { Problems } from '../../../kit/src/problems';
+import { THROUGH_GATEWAY } from '../../../kit/src/traffic/conclusive-requests';
+import { registerCustomers } from '../../../kit/src/traffic/customer-registration';
+import { randomOrders, seededRandom } from '../../../kit/src/traffic/order-mix';
+import { OrderTraffic } from '../../../kit/src/traffic/order-traffic';
 import { killOneTask, type Replacement, waitForReplacement } from '../chaos/kill-task';
-import { type RollingUpdateResult,rollingUpdateUnderTraffic } from '../chaos/rolling-update';
+import { type RollingUpdateResult, rollingUpdateUnderTraffic } from '../chaos/rolling-update';
 import { ordersDuringOutage, type OutageResult } from '../chaos/store-outage';
 import type { Phases } from '../report/phases';
 import { seconds } from '../report/phases';
 import { runChaosTraffic } from './chaos-traffic';
-import { registerCustomers } from './customer-registration';
-import { expectedFigures } from './expected-figures';
 import { waitForExactFigures } from './figures-check';
-import { Ledger } from './ledger';
-import { describeOutcome, type MeshApi } from './mesh-api';
-import { OrderTraffic, seededRandom } from './order-traffic';
 
 export interface ScenarioOptions {
-  readonly runId: string;
   readonly seed: number;
-  readonly apis: { readonly orders: MeshApi; readonly customers: MeshApi; readonly analytics: MeshApi };
+  readonly apis: DomainApis;
   /** Full Swarm names of the services that lose a task, of every domain, and of Redis. */
   readonly services: {
     readonly orders: string;
@@ -30,7 +33,23 @@ export interface ScenarioOptions {
   readonly log: (line: string) => void;
 }
 
+/** One currency: the figures are read in it. */
+const CURRENCY = 'EUR';
+/** The orders: 1–3 lines of this catalogue at its prices. */
+const SWARM_ORDERS = randomOrders({
+  currencies: [CURRENCY],
+  products: [
+    { sku: 'SWARM-KETTLE', unitPrice: 3_499 },
+    { sku: 'SWARM-MUG', unitPrice: 899 },
+    { sku: 'SWARM-TEA', unitPrice: 450 },
+    { sku: 'SWARM-SPOON', unitPrice: 199 },
+    { sku: 'SWARM-TRAY', unitPrice: 1_250 },
+  ],
+  maxQuantity: 4,
+});
 const CUSTOMERS = 12;
+/** How long the orders replica may take to learn of the customers from their events. */
+const FIRST_ORDERS_TIMEOUT_MS = 90_000;
 const WORKERS = 6;
 const TRAFFIC_MS = 30_000;
 const CANCEL_SHARE = 0.25;
@@ -56,13 +75,15 @@ const STORE_OUTAGE_MS = 20_000;
 export async function runSwarmScenario(phases: Phases, options: ScenarioOptions, report: string[]): Promise<void> {
   const random = seededRandom(options.seed);
   const ledger = new Ledger();
-  const run: SwarmRun = {
-    options,
-    ledger,
+  // Any refusal ends the run: nothing is killed but what the scenario kills, and retries cover that.
+  const problems = new Problems('throw');
+  const traffic = new OrderTraffic(options.apis.orders, ledger, problems, {
+    retry: THROUGH_GATEWAY,
+    mix: SWARM_ORDERS,
+    replayShare: 0,
     random,
-    report,
-    traffic: new OrderTraffic(options.apis.orders, ledger, random),
-  };
+  });
+  const run: SwarmRun = { options, ledger, problems, random, report, traffic };
   report.push(`seed ${options.seed}`);
   await phases.run('customers and first orders', () => customersAndFirstOrders(run));
   await phases.run('traffic with two tasks killed', () => trafficWithTasksKilled(run));
@@ -85,13 +106,14 @@ export async function runSwarmScenario(phases: Phases, options: ScenarioOptions,
 interface SwarmRun {
   readonly options: ScenarioOptions;
   readonly ledger: Ledger;
+  readonly problems: Problems;
   readonly traffic: OrderTraffic;
   readonly random: () => number;
   readonly report: string[];
 }
 
 /** Every domain refuses a request without a token; customers register and each places a first order. */
-async function customersAndFirstOrders({ options, ledger, traffic }: SwarmRun): Promise<void> {
+async function customersAndFirstOrders({ options, ledger, problems, traffic }: SwarmRun): Promise<void> {
   const { apis } = options;
   // AUTH_JWT_SECRET_FILE reached every domain: no token, no data.
   for (const api of [apis.orders, apis.customers, apis.analytics]) {
@@ -101,9 +123,13 @@ async function customersAndFirstOrders({ options, ledger, traffic }: SwarmRun): 
     if (outcome.kind !== 'answer' || outcome.status !== 401)
       throw new Error(`${api.name} without a token: ${describeOutcome(outcome)}, expected 401`);
   }
-  await registerCustomers(apis.customers, ledger, CUSTOMERS, options.runId);
+  const customers = await registerCustomers(apis.customers, ledger, problems, CUSTOMERS, {
+    who: 'swarm',
+    concurrency: 1,
+  });
   // The orders replica learns of a customer from its event: until then an order is a 422.
-  await Promise.all(ledger.customers.map((id) => traffic.placeOrder(id, { waitForCustomer: true })));
+  traffic.addCustomers(customers);
+  await traffic.untilAllCustomersKnown(FIRST_ORDERS_TIMEOUT_MS);
 }
 
 /** Orders and cancellations from several workers while one orders task and one analytics task are killed. */
@@ -128,7 +154,7 @@ async function trafficWithTasksKilled({ options, ledger, traffic, random, report
     ],
   });
   report.push(
-    `accepted ${ledger.orders.size} orders (${ledger.cancelledCount} cancelled) for ${ledger.customers.length} customers; ` +
+    `accepted ${ledger.orders.size} orders (${ledger.cancelledCount} cancelled) for ${ledger.customers.size} customers; ` +
       `${traffic.counts.inconclusive} requests got no conclusive answer while tasks died and were sent again`,
     ...Object.entries(replacements).map(
       ([service, r]) => `${service}: killed task ${r.killedState}, replaced after ${seconds(r.replacedAfterMs)}`,
@@ -137,7 +163,8 @@ async function trafficWithTasksKilled({ options, ledger, traffic, random, report
 }
 
 function figuresExact({ options, ledger }: SwarmRun): Promise<number> {
-  return waitForExactFigures(options.apis, expectedFigures(ledger), options.fromDay, FIGURES_TIMEOUT_MS, options.log);
+  const expected = figuresInCurrency(ledger, CURRENCY);
+  return waitForExactFigures(options.apis, expected, options.fromDay, FIGURES_TIMEOUT_MS, options.log);
 }
 
 /** orders rolled to a new image under traffic that may not see a single failed request. */

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
+import { eventually } from '../../../kit/src/eventually';
 import type { App } from '../images/app-images';
 import { docker, dockerResult } from '../shell/docker';
 import { WORKSPACE_ROOT } from '../workspace';
@@ -80,15 +79,13 @@ const REMOVAL_TIMEOUT_MS = 120_000;
 export async function removeStack(stack: string, log: (line: string) => void): Promise<void> {
   const label = `label=com.docker.stack.namespace=${stack}`;
   await dockerResult(['stack', 'rm', stack]);
-  const deadline = Date.now() + REMOVAL_TIMEOUT_MS;
-  for (;;) {
+  const leftOver = async () => {
     const containers = (await docker(['ps', '-aq', '--filter', label])).trim();
     const networks = (await docker(['network', 'ls', '-q', '--filter', label])).trim();
-    if (!containers && !networks) break;
-    if (Date.now() > deadline)
-      throw new Error(`stack ${stack}: containers or networks still there after ${REMOVAL_TIMEOUT_MS / 1000} s`);
-    await sleep(1_000);
-  }
+    return `${containers} ${networks}`.trim();
+  };
+  if (!(await eventually(leftOver, (ids) => ids === '', REMOVAL_TIMEOUT_MS, 1_000)).settled)
+    throw new Error(`stack ${stack}: containers or networks still there after ${REMOVAL_TIMEOUT_MS / 1000} s`);
   const volumes = (await docker(['volume', 'ls', '-q', '--filter', label])).trim().split('\n').filter(Boolean);
   if (volumes.length > 0) {
     await docker(['volume', 'rm', ...volumes]);

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
+import { eventually } from '../../../kit/src/eventually';
 import { serviceLogTail, type ServiceState, serviceStates, serviceTasks } from './service-tasks';
 
 const POLL_MS = 2_000;
@@ -16,18 +15,19 @@ export async function waitForHealthyStack(
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let last = '';
-  for (;;) {
+  const statesLogged = async () => {
     const states = await serviceStates(stack);
-    const waiting = states.filter((state) => state.running !== state.desired);
     const summary = states.map((state) => `${short(stack, state.name)} ${state.running}/${state.desired}`).join(', ');
     if (summary !== last) log(`  ${summary}`);
     last = summary;
-    if (states.length >= expectedServices && waiting.length === 0) return;
-    if (Date.now() > deadline) throw new Error(await unhealthyReport(stack, waiting, timeoutMs));
-    await sleep(POLL_MS);
-  }
+    return states;
+  };
+  const waiting = (states: readonly ServiceState[]) => states.filter((state) => state.running !== state.desired);
+  const healthy = (states: readonly ServiceState[]) =>
+    states.length >= expectedServices && waiting(states).length === 0;
+  const waited = await eventually(statesLogged, healthy, timeoutMs, POLL_MS);
+  if (!waited.settled) throw new Error(await unhealthyReport(stack, waiting(waited.result), timeoutMs));
 }
 
 async function unhealthyReport(stack: string, waiting: readonly ServiceState[], timeoutMs: number): Promise<string> {

@@ -1,4 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { describeOutcome, MeshApi } from '../../../kit/src/api/mesh-api';
+import { eventually } from '../../../kit/src/eventually';
 
 /** A domain's readiness URL behind the gateway's published port. */
 export interface GatewayRoute {
@@ -21,11 +22,11 @@ const REQUEST_TIMEOUT_MS = 3_000;
  * available". On timeout the error names each route that never answered 200, with its last answer.
  */
 export async function waitForGatewayRoutes(routes: readonly GatewayRoute[], options: RouteWaitOptions): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
   const started = Date.now();
   const lastAnswer = new Map<string, string>();
   let waiting = [...routes];
-  for (;;) {
+  /** Asks the routes not yet answering: @returns those that still do not. */
+  const askWaiting = async () => {
     const answers = await Promise.all(waiting.map(async (route) => ({ route, answer: await ask(route.url) })));
     for (const { route, answer } of answers) {
       lastAnswer.set(route.name, answer.text);
@@ -33,36 +34,27 @@ export async function waitForGatewayRoutes(routes: readonly GatewayRoute[], opti
         options.log?.(`  gateway routes to ${route.name} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     waiting = answers.filter(({ answer }) => !answer.ok).map(({ route }) => route);
-    if (waiting.length === 0) return;
-    if (Date.now() >= deadline) {
-      const lines = waiting.map((route) => `  ${route.name} (${route.url}): last answer ${lastAnswer.get(route.name)}`);
-      throw new Error(
-        `the gateway does not route to ${waiting.map((route) => route.name).join(', ')} ` +
-          `after ${options.timeoutMs / 1000} s:\n${lines.join('\n')}`,
-      );
-    }
-    await sleep(Math.min(options.pollMs ?? 1_000, Math.max(0, deadline - Date.now())));
-  }
+    return waiting;
+  };
+  const waited = await eventually(askWaiting, (left) => left.length === 0, options.timeoutMs, options.pollMs ?? 1_000);
+  if (waited.settled) return;
+  const lines = waiting.map((route) => `  ${route.name} (${route.url}): last answer ${lastAnswer.get(route.name)}`);
+  throw new Error(
+    `the gateway does not route to ${waiting.map((route) => route.name).join(', ')} ` +
+      `after ${options.timeoutMs / 1000} s:\n${lines.join('\n')}`,
+  );
 }
 
+/** A readiness URL's answer through the gateway, its HTML (HAProxy's own pages) reduced to text. */
 async function ask(url: string): Promise<{ ok: boolean; text: string }> {
-  try {
-    const response = await fetch(url, {
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const body = (await response.text())
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    return {
-      ok: response.status === 200,
-      text: `${response.status} ${body.slice(0, 200)}`.trim(),
-    };
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return {
-      ok: false,
-      text: `no answer (${cause?.code ?? cause?.message ?? (error as Error).message})`,
-    };
-  }
+  const outcome = await new MeshApi({ name: url, baseUrl: url, timeoutMs: REQUEST_TIMEOUT_MS }).call({
+    method: 'GET',
+    path: '',
+  });
+  if (outcome.kind === 'no-answer') return { ok: false, text: describeOutcome(outcome) };
+  const body = outcome.text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { ok: outcome.status === 200, text: `${outcome.status} ${body.slice(0, 200)}`.trim() };
 }

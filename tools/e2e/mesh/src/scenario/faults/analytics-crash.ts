@@ -1,10 +1,11 @@
-import { type GroupInfo, readGroups, streamKeys } from '@mesh/messaging';
+import { readGroups, streamKeys } from '@mesh/messaging';
 import { ORDER_STREAM } from '@mesh/orders-contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { eventually } from '../../../../kit/src/eventually';
+import { withRedis } from '../../../../kit/src/stream-groups';
 import type { ServiceGate } from '../../fuzz/service-gate';
 import type { MeshProcesses } from '../../harness/mesh-processes';
-import { withRedis } from '../stream-groups';
 
 export interface CrashReport {
   /** Entries of orders.order.v1 the analytics group had been given but not acknowledged when it died. */
@@ -30,14 +31,9 @@ export async function crashAnalytics(
   try {
     // Kill it while it holds deliveries, if it gets any within a few seconds.
     const group = await withRedis(redisUrl, async (redis) => {
-      let analytics: GroupInfo | undefined;
-      for (let tries = 0; tries < 60 && (analytics?.pending ?? 0) === 0; tries += 1) {
-        if (tries > 0) await sleep(50);
-        analytics = (await readGroups(redis, streamKeys.source(ORDER_STREAM))).find(
-          (info) => info.name === 'analytics',
-        );
-      }
-      return analytics;
+      const analyticsGroup = async () =>
+        (await readGroups(redis, streamKeys.source(ORDER_STREAM))).find((info) => info.name === 'analytics');
+      return (await eventually(analyticsGroup, (analytics) => (analytics?.pending ?? 0) > 0, 3_000, 50)).result;
     });
     const killedAt = performance.now();
     await processes.kill('analytics');

@@ -4,7 +4,7 @@ import { streamKeys } from '@mesh/messaging';
 import { ORDER_STREAM, orderPlaced } from '@mesh/orders-contracts';
 import { randomUUID } from 'node:crypto';
 
-import { withRedis } from '../stream-groups';
+import { withRedis } from '../../../../kit/src/stream-groups';
 
 /** An event whose envelope is right and whose data breaks its contract. */
 export interface PoisonEvent {

@@ -1,7 +1,7 @@
 import type { KillableRedisServer } from '@mesh/messaging/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Ledger } from '../ledger';
+import type { Ledger } from '../../../../kit/src/ledger';
 
 export interface OutageReport {
   seconds: number;

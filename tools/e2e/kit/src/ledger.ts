@@ -24,6 +24,10 @@ export class Ledger {
   readonly customers = new Map<string, { country: string }>();
   readonly orders = new Map<string, { order: OrderResponse; cancelled: boolean }>();
 
+  get customerIds(): string[] {
+    return [...this.customers.keys()];
+  }
+
   registered(id: string, country: string): void {
     this.customers.set(id, { country });
   }

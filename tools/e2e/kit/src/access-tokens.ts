@@ -19,11 +19,16 @@ export function newJwtSecret(): string {
 /**
  * An HS256 access token as the services check it (`scope` claim space-separated, `exp` required),
  * signed the way @mesh/service's signAccessToken does. `expiresInSeconds` may be negative: an
- * expired token for the malformed-request checks.
+ * expired token for the malformed-request checks. `subject` says which run acts (the `sub` claim).
  */
-export function signAccessToken(secret: string, scopes: readonly string[], expiresInSeconds = 3_600): string {
+export function signAccessToken(
+  secret: string,
+  scopes: readonly string[],
+  expiresInSeconds = 3_600,
+  subject = 'mesh-e2e',
+): string {
   const exp = Math.floor(Date.now() / 1_000) + expiresInSeconds;
-  return new JwtService({ secret }).sign({ scope: scopes.join(' '), exp }, { algorithm: 'HS256', subject: 'mesh-e2e' });
+  return new JwtService({ secret }).sign({ scope: scopes.join(' '), exp }, { algorithm: 'HS256', subject });
 }
 
 /** The `Authorization` header value for a token. */
