@@ -38,7 +38,10 @@ export interface OutputStreamStatus {
     /** Entries the group lost because it fell further behind than the stream's replay cap (all time). */
     lostToCap: number;
   }>;
-  /** Why the figures are missing, when they are. */
+  /**
+   * Why the figures are missing, when they are: a stable code and a short reason, `timeout: no
+   * answer within 2000 ms` or `failed: …` (the driver's words stay in the service's log).
+   */
   error?: string;
 }
 
@@ -66,6 +69,7 @@ export interface InputStreamStatus {
   behindSeconds: number | null;
   /** Time of the newest entry delivered to the group (its last-delivered id); null before the first. */
   lastDeliveredAt: string | null;
+  /** Why the figures are missing, when they are (as for an output stream). */
   error?: string;
 }
 
@@ -74,6 +78,7 @@ export interface OutboxStatus {
   backlog: number | null;
   /** Age of the oldest unpublished event, in seconds; null when the backlog is empty or not measured. */
   oldestAgeSeconds: number | null;
+  /** Why the figures are missing, when they are (as for an output stream). */
   error?: string;
 }
 

@@ -12,6 +12,7 @@ import {
   DEFAULT_DATA_PRODUCT_TIMEOUT_MS,
   type MeasuredFigures,
 } from './data-product-status-source';
+import { withPublicFailures } from './public-figures';
 import { checkServiceLevels } from './service-level-checks';
 import { unmeasuredFigures } from './unmeasured-figures';
 import { within } from './within';
@@ -65,7 +66,9 @@ export class DataProductDocuments implements OnModuleInit, OnApplicationShutdown
 
   private async measure(): Promise<DataProductDocument> {
     const measuredAt = new Date().toISOString();
-    const figures = await this.figures();
+    const figures = withPublicFailures(await this.figures(), (part, detail) =>
+      this.log.warn(`data product "${this.manifest.name}": ${part} not measured: ${detail}`),
+    );
     return {
       manifest: this.manifest,
       status: { measuredAt, ...figures, serviceLevels: checkServiceLevels(this.manifest, figures) },

@@ -99,13 +99,13 @@ describe('GET /.well-known/data-product', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(response.statusCode).toBe(200);
     expect(document.status.outputs).toEqual([
-      { stream: 'shipping.parcel.v1', length: null, groups: [], error: 'no answer within 150 ms' },
+      { stream: 'shipping.parcel.v1', length: null, groups: [], error: 'timeout: no answer within 150 ms' },
     ]);
     expect(document.status.inputs.map((input) => [input.stream, input.lag, input.deadLetters, input.error])).toEqual([
-      ['orders.order.v1', null, null, 'no answer within 150 ms'],
-      ['customers.customer.v1', null, null, 'no answer within 150 ms'],
+      ['orders.order.v1', null, null, 'timeout: no answer within 150 ms'],
+      ['customers.customer.v1', null, null, 'timeout: no answer within 150 ms'],
     ]);
-    expect(document.status.outbox).toEqual({ backlog: null, oldestAgeSeconds: null, error: 'no answer within 150 ms' });
+    expect(document.status.outbox).toEqual({ backlog: null, oldestAgeSeconds: null, error: 'timeout: no answer within 150 ms' });
     expect(document.status.freshnessSeconds).toBeNull();
     expect(document.status.serviceLevels.filter((check) => check.kept)).toEqual([]);
     expect(logs.lines).toContainEqual(
@@ -113,15 +113,36 @@ describe('GET /.well-known/data-product', () => {
     );
   });
 
-  it('answers 200 with the reason when the source fails, not a 500', async () => {
+  it('answers 200 with a code when the source fails, not a 500, and logs what the driver said', async () => {
     const source = new ScriptedSource();
     source.answer = () => Promise.reject(new Error('ECONNREFUSED 127.0.0.1:6379'));
-    ({ app } = await startApp({}, source));
+    let logs: LogCapture;
+    ({ app, logs } = await startApp({}, source));
     const { response, document } = await fetchDocument(app);
     expect(response.statusCode).toBe(200);
-    expect(document.status.outbox.error).toBe('ECONNREFUSED 127.0.0.1:6379');
+    expect(document.status.outbox.error).toBe("failed: the details are in the service's log");
     expect(document.status.serviceLevels.find((check) => check.name === 'outbox-age')?.measured).toBe(
-      'not measured: ECONNREFUSED 127.0.0.1:6379',
+      "not measured: failed: the details are in the service's log",
+    );
+    expect(response.body).not.toContain('ECONNREFUSED');
+    expect(response.body).not.toContain('6379');
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(/outbox not measured: ECONNREFUSED 127\.0\.0\.1:6379/) }),
+    );
+  });
+
+  it('shows a part that failed alone with a code, and logs its driver message', async () => {
+    const source = new ScriptedSource();
+    source.answer = async () =>
+      healthyFigures({ outbox: { backlog: null, oldestAgeSeconds: null, error: 'password authentication failed for user "shipping_app"' } });
+    let logs: LogCapture;
+    ({ app, logs } = await startApp({}, source));
+    const { response, document } = await fetchDocument(app);
+    expect(document.status.outbox.error).toBe("failed: the details are in the service's log");
+    expect(document.status.outputs[0].error).toBeUndefined();
+    expect(response.body).not.toContain('shipping_app');
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ msg: expect.stringContaining('password authentication failed for user "shipping_app"') }),
     );
   });
 

@@ -1,10 +1,11 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type HealthIndicatorFunction, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 
 import { LOADED_CONFIG } from '../config/config.providers';
 import type { LoadedConfig } from '../config/load-config';
 import { errorMessage } from '../error-message';
+import { publicFailure } from '../http/public-failure';
 import { SERVICE_OPTIONS, type ServiceModuleOptions } from '../service-options';
 import {
   DEFAULT_READINESS_TIMEOUT_MS,
@@ -21,6 +22,7 @@ interface ActiveProbe {
 /** Turns the domain's readiness checks into Terminus indicators. */
 @Injectable()
 export class ReadinessService implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('Readiness');
   private probes: ActiveProbe[] = [];
 
   constructor(
@@ -70,7 +72,10 @@ export class ReadinessService implements OnModuleInit, OnApplicationShutdown {
         await withTimeout(probe.check(), check.timeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS);
         return session.up();
       } catch (error) {
-        return session.down({ message: errorMessage(error) });
+        // The probe is public: the caller gets a code, the operator the driver's words.
+        const detail = errorMessage(error);
+        this.log.warn(`readiness check "${check.name}" failed: ${detail}`);
+        return session.down({ message: publicFailure(detail) });
       }
     };
   }

@@ -3,8 +3,9 @@ import { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:net';
 import { z } from 'zod';
 
-import { createTestApp } from '../../test/test-app';
+import { createTestApp, type LogCapture } from '../../test/test-app';
 import { defineConfig } from '../config/define-config';
+import { FAILED_REASON } from '../http/public-failure';
 import { redisReadiness } from './redis-readiness';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -40,15 +41,19 @@ describe('redisReadiness (real Redis)', () => {
     });
   });
 
-  it('answers 503 naming redis when nothing listens at the URL', async () => {
+  it('answers 503 naming redis when nothing listens at the URL, and logs where it tried', async () => {
     const port = await closedPort();
-    ({ app } = await createTestApp({ readiness: [redisReadiness({ url: `redis://127.0.0.1:${port}` })] }));
+    let logs: LogCapture;
+    ({ app, logs } = await createTestApp({ readiness: [redisReadiness({ url: `redis://127.0.0.1:${port}` })] }));
     for (let attempt = 0; attempt < 2; attempt++) {
       const { status, body } = await ready(app);
       expect(status).toBe(503);
-      expect(body['message']).toMatch(new RegExp(`^not ready: redis \\(.*ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`));
-      expect(body['checks']).toEqual({ redis: { status: 'down', message: expect.stringContaining('ECONNREFUSED') } });
+      expect(body['message']).toBe(`not ready: redis (failed: ${FAILED_REASON})`);
+      expect(body['checks']).toEqual({ redis: { status: 'down', message: `failed: ${FAILED_REASON}` } });
     }
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(new RegExp(`readiness check "redis" failed: .*ECONNREFUSED 127\\.0\\.0\\.1:${port}`)) }),
+    );
   });
 
   it('reads the URL from validated configuration', async () => {

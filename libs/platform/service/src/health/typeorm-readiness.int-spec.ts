@@ -2,16 +2,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { createTestApp } from '../../test/test-app';
+import { createTestApp, type LogCapture } from '../../test/test-app';
+import { FAILED_REASON } from '../http/public-failure';
 import { typeOrmReadiness } from './typeorm-readiness';
 
 const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('typeOrmReadiness (real PostgreSQL)', () => {
   let app: NestFastifyApplication;
+  let logs: LogCapture;
 
   beforeEach(async () => {
-    ({ app } = await createTestApp({
+    ({ app, logs } = await createTestApp({
       imports: [TypeOrmModule.forRoot({ type: 'postgres', url: POSTGRES_URL, retryAttempts: 0 })],
       readiness: [typeOrmReadiness()],
     }));
@@ -31,7 +33,10 @@ describe('typeOrmReadiness (real PostgreSQL)', () => {
     await app.get(DataSource).destroy();
     const response = await app.inject({ method: 'GET', url: '/health/ready' });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject({ message: 'not ready: database (DataSource is not initialized)' });
+    expect(response.json()).toMatchObject({ message: `not ready: database (failed: ${FAILED_REASON})` });
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ msg: 'readiness check "database" failed: DataSource is not initialized' }),
+    );
   });
 
   it('closes the DataSource on shutdown (Nest shutdown hooks run)', async () => {
