@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 
 import { runCommand, UsageError } from './commands';
 import { offlineCommands } from './offline-commands';
-import { cliRedisUrl } from './redis-url';
+import { cliRedisOptions, cliRedisUrl } from './redis-url';
 
 const print = (line: string) => console.log(line);
 
@@ -31,7 +31,7 @@ async function runStreamCommand(args: string[]): Promise<number> {
     console.error('REDIS_URL is not set: run `npm run infra:up` or export REDIS_URL');
     return 2;
   }
-  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  const redis = new Redis(url, cliRedisOptions());
   try {
     await runCommand(redis, args, print);
     return 0;

@@ -1,4 +1,5 @@
 import { withRedisCredentials } from '@mesh/messaging';
+import type { RedisOptions } from 'ioredis';
 import { readFileSync } from 'node:fs';
 
 import { meshEnv } from './mesh-env';
@@ -15,4 +16,12 @@ export function cliRedisUrl(read: (name: string) => string | undefined = meshEnv
   const password =
     read('REDIS_PASSWORD') ?? (passwordFile ? readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') : undefined);
   return withRedisCredentials(url, { username: read('REDIS_USERNAME'), password });
+}
+
+/**
+ * The stream commands' client. No ready check: it sends INFO, which `mesh-operator` may not run
+ * (against a Redis still loading its data, a command fails with LOADING instead of waiting).
+ */
+export function cliRedisOptions(): RedisOptions {
+  return { maxRetriesPerRequest: 2, enableReadyCheck: false };
 }

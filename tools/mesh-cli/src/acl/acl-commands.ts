@@ -5,55 +5,71 @@
  */
 
 /**
- * Key-less commands every client sends on its own connection. Two are flagged @dangerous or
- * @admin by Redis and granted on purpose: INFO (ioredis' ready check and BullMQ's version
- * check read it; it shows server figures, no data) and CLIENT UNBLOCK (a consumer ends its own
- * blocking XREADGROUP with it at shutdown; on another client it can only cut a wait short).
+ * Key-less commands every client of a domain sends on its own connection: PING (the readiness
+ * probe), QUIT (closing a connection; BullMQ too), TIME (the data-product status measures ages on
+ * Redis's clock, which stamped the entry ids), CLIENT SETNAME (named connections: the stream
+ * reader, readiness, BullMQ's), MULTI/EXEC (dead-letter move, redrive, consumer cleanup,
+ * settleLostEntries, BullMQ). Not SELECT: the mesh lives in database 0, which ioredis never
+ * selects, so a user cannot reach keys of the same name in another database; nor ECHO, CLIENT
+ * GETNAME or DISCARD, which nothing sends.
+ *
+ * INFO is flagged @dangerous by Redis and granted on purpose: ioredis' ready check sends it on
+ * every new connection (without it, each one, including the one settleLostEntries opens on every
+ * sweep, logs a warning and skips waiting for Redis to finish loading), and BullMQ reads the server
+ * version and eviction policy from it. It shows server figures (version, memory, client counts,
+ * key counts per database), never a key name or a value.
  */
-export const connectionCommands = [
-  'ping',
-  'echo',
-  'select',
-  'quit',
-  'info',
-  // The data-product status measures ages on Redis's clock, which stamped the entry ids.
-  'time',
-  'client|setname',
-  'client|getname',
-  'client|id',
-  'client|unblock',
-  'multi',
-  'exec',
-  'discard',
-] as const;
+export const connectionCommands = ['ping', 'quit', 'info', 'time', 'client|setname', 'multi', 'exec'] as const;
 
-/** A producer on its own output streams: publish (XADD), trim (XTRIM MINID) and inspect. */
+/**
+ * A consumer's blocking reader (BlockingReader in @mesh/messaging): it learns the id of its own
+ * reading connection (CLIENT ID) and ends that connection's blocking XREADGROUP at shutdown (CLIENT
+ * UNBLOCK), so that a stop does not wait out the BLOCK time. CLIENT UNBLOCK is @admin; Redis cannot
+ * limit it to the caller's own connections (README: residual risk).
+ */
+export const blockingReaderCommands = ['client|id', 'client|unblock'] as const;
+
+/**
+ * The operator's CLI: MULTI/EXEC (a redrive moves each dead letter in one transaction), PING and
+ * QUIT to check and end a session. The CLI connects without ioredis' ready check, so no INFO.
+ */
+export const operatorConnectionCommands = ['ping', 'quit', 'multi', 'exec'] as const;
+
+/** A producer on its own output streams: publish (XADD), trim (XTRIM MINID) and inspect. No group command. */
 export const publishCommands = ['xadd', 'xtrim', 'xlen', 'xrange', 'xrevrange', 'xinfo', 'xpending'] as const;
 
 /**
- * A consumer on the streams it declares as inputs and on its own redrive streams: create its
- * group (MKSTREAM), read, acknowledge, claim, inspect; XGROUP DESTROY removes a purpose group
- * (a rebuild's replay group) when it is done, XGROUP DELCONSUMER the consumer of a replica that
- * stopped or crashed; WATCH and XGROUP SETID reset a group's read counter after the producer
- * trimmed entries it had not read (settleLostEntries).
+ * A consumer on the streams it declares as inputs and on its own redrive streams, as
+ * StreamConsumer sends them: create its group (XGROUP CREATE … MKSTREAM), read (XREADGROUP),
+ * acknowledge (XACK), take over the entries of a crashed or slow replica (XCLAIM), look (XPENDING,
+ * XINFO, XLEN, XRANGE, XREVRANGE); remove the consumer of a replica that stopped or crashed (XGROUP
+ * DELCONSUMER, consumer-cleanup.ts); reset its group's read counter after the producer trimmed
+ * entries it had not read (WATCH, then XGROUP SETID: settleLostEntries). Never XAUTOCLAIM nor
+ * XGROUP CREATECONSUMER (XREADGROUP and XCLAIM make consumers); XGROUP DESTROY only with
+ * groupRemovalCommands. Redis cannot tie these to the domain's own group on a source stream,
+ * which other domains' groups share (README: residual risk).
  */
 export const consumeCommands = [
   'xreadgroup',
   'xack',
   'xclaim',
-  'xautoclaim',
   'xpending',
   'xinfo',
   'xlen',
   'xrange',
   'xrevrange',
   'xgroup|create',
-  'xgroup|createconsumer',
   'xgroup|delconsumer',
   'xgroup|setid',
-  'xgroup|destroy',
   'watch',
 ] as const;
+
+/**
+ * A domain that reads its inputs with purpose groups of its own and removes them when done
+ * (analytics' rebuild destroys its `analytics-rebuild-<job>` group): XGROUP DESTROY on its input
+ * streams, which Redis cannot limit to those groups.
+ */
+export const groupRemovalCommands = ['xgroup|destroy'] as const;
 
 /** A producer's count of what each group lost to its streams' caps (StreamRetention adds, the status reads). */
 export const lostCountCommands = ['hincrby', 'hgetall'] as const;

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { meshProducts } from '../products';
+import { cliRedisOptions } from '../redis-url';
 import { passwordVariable } from './acl-passwords';
 import { ADMIN_USER, buildMeshAcl, meshAccess } from './mesh-acl';
+import { OPERATOR_USER } from './redis-access';
 
 /**
  * A redis-server of the test's own, started with the ACL file that `npm run mesh -- acl`
@@ -51,9 +53,10 @@ export class AclTestBus {
     );
   }
 
-  /** A connection as `user`, closed with the bus. */
+  /** A connection as `user`, made as its real client makes it (the operator's as the CLI's), closed with the bus. */
   as(user: string): Redis {
-    const client = new Redis(this.urlAs(user), { maxRetriesPerRequest: 1 });
+    const options = user === OPERATOR_USER ? cliRedisOptions() : { maxRetriesPerRequest: 1 };
+    const client = new Redis(this.urlAs(user), options);
     this.clients.push(client);
     return client;
   }

@@ -20,7 +20,7 @@ export function meshAccess(manifests: readonly DataProductManifest[]): RedisUser
   const problems = findAclProblems(manifests);
   if (problems.length > 0)
     throw new Error(`the manifests cannot be turned into a Redis ACL:\n  - ${problems.join('\n  - ')}`);
-  return [...manifests.map(domainAccess), operatorAccess(manifests)];
+  return [...manifests.map((manifest) => domainAccess(manifest)), operatorAccess(manifests)];
 }
 
 /**

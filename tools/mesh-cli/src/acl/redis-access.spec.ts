@@ -59,6 +59,35 @@ describe('domainAccess', () => {
       'publish to, trim and inspect its output streams',
       "count the entries groups lost to its streams' caps",
     ]);
+    // No blocking reader to interrupt.
+    expect(producer.commands).not.toContain('client|unblock');
+    expect(producer.commands).not.toContain('client|id');
+  });
+
+  it('grants the key-less commands its clients send, and neither SELECT nor ECHO, CLIENT GETNAME or DISCARD', () => {
+    expect([...orders.commands].sort()).toEqual(
+      ['ping', 'quit', 'info', 'time', 'client|setname', 'multi', 'exec', 'client|id', 'client|unblock'].sort(),
+    );
+  });
+
+  it('leaves XGROUP DESTROY to a domain that removes purpose groups of its own, on its input streams only', () => {
+    expect(keysFor(orders, 'xgroup|destroy')).toEqual([]);
+    expect(keysFor(domainAccess(customersProduct.manifest), 'xgroup|destroy')).toEqual([]);
+    expect(keysFor(domainAccess(analyticsProduct.manifest), 'xgroup|destroy')).toEqual([
+      '{orders.order.v1}',
+      '{customers.customer.v1}',
+    ]);
+    expect(keysFor(domainAccess(ordersProduct.manifest, { removesPurposeGroups: true }), 'xgroup|destroy')).toEqual([
+      '{customers.customer.v1}',
+    ]);
+  });
+
+  it('grants on no key a command the platform never sends (XAUTOCLAIM, XGROUP CREATECONSUMER)', () => {
+    for (const manifest of [ordersProduct.manifest, customersProduct.manifest, analyticsProduct.manifest]) {
+      const access = domainAccess(manifest);
+      expect(keysFor(access, 'xautoclaim')).toEqual([]);
+      expect(keysFor(access, 'xgroup|createconsumer')).toEqual([]);
+    }
   });
 });
 
@@ -79,6 +108,12 @@ describe('operatorAccess', () => {
       '{analytics.sales.v1}:dead-letter:*',
     ]);
     expect(keysFor(operator, 'xreadgroup')).toEqual([]);
-    expect(operator.commands).not.toContain('client|unblock');
+  });
+
+  it('manages no group and sends no server command: the CLI runs without the ready check (INFO)', () => {
+    expect([...operator.commands].sort()).toEqual(['exec', 'multi', 'ping', 'quit']);
+    expect(operator.selectors.flatMap((selector) => selector.commands).filter((c) => c.startsWith('xgroup'))).toEqual(
+      [],
+    );
   });
 });

@@ -2,12 +2,15 @@ import type { DataProductManifest } from '@mesh/contract-kit';
 import { streamKeys } from '@mesh/messaging';
 
 import {
+  blockingReaderCommands,
   connectionCommands,
   consumeCommands,
   deadLetterCommands,
+  groupRemovalCommands,
   inspectCommands,
   lostCountCommands,
   lostReadCommands,
+  operatorConnectionCommands,
   ownStreamCommands,
   prefixCommands,
   publishCommands,
@@ -36,12 +39,27 @@ export interface RedisUserAccess {
 export const OPERATOR_USER = 'mesh-operator';
 
 /**
+ * Domains whose service reads its inputs with purpose groups of its own and destroys them when
+ * done: analytics' rebuild (`analytics-rebuild-<job>`, apps/analytics/src/rebuild/replay-consumer.ts).
+ * A manifest does not declare this, so a domain that starts doing it is added here; every other
+ * domain is refused XGROUP DESTROY everywhere.
+ */
+export const PURPOSE_GROUP_REMOVERS: ReadonlySet<string> = new Set(['analytics']);
+
+export interface DomainAccessOptions {
+  /** XGROUP DESTROY on its input streams; by default for the domains in PURPOSE_GROUP_REMOVERS. */
+  removesPurposeGroups?: boolean;
+}
+
+/**
  * A domain's user, from its manifest: it publishes only to its output streams, consumes only
  * its declared inputs, writes only the dead-letter and redrive streams of its own groups, and
  * owns its `redisKeyPrefixes`. A group `<group>-<purpose>` (e.g. a rebuild's `analytics-rebuild-7`)
- * counts as the domain's too, so its replay groups get their own dead letters.
+ * counts as the domain's too, so its replay groups get their own dead letters. It manages no group
+ * on its output streams (those are its consumers'), and destroys none unless it removes purpose groups.
  */
-export function domainAccess(manifest: DataProductManifest): RedisUserAccess {
+export function domainAccess(manifest: DataProductManifest, options: DomainAccessOptions = {}): RedisUserAccess {
+  const removesPurposeGroups = options.removesPurposeGroups ?? PURPOSE_GROUP_REMOVERS.has(manifest.domain);
   const selectors: KeySelector[] = [];
   const outputs = manifest.outputPorts.streams.map((port) => streamKeys.source(port.stream));
   if (outputs.length > 0) {
@@ -57,26 +75,7 @@ export function domainAccess(manifest: DataProductManifest): RedisUserAccess {
     });
   }
   const inputs = manifest.inputPorts;
-  if (inputs.length > 0) {
-    const redrive = inputs.flatMap(({ stream, group }) => groupKeys(stream, group, streamKeys.redrive));
-    const deadLetter = inputs.flatMap(({ stream, group }) => groupKeys(stream, group, streamKeys.deadLetter));
-    selectors.push({
-      // One selector for sources and redrive streams: a consumer reads them in one XREADGROUP.
-      purpose: 'consume its input streams with its own groups',
-      keys: unique([...inputs.map(({ stream }) => streamKeys.source(stream)), ...redrive]),
-      commands: consumeCommands,
-    });
-    selectors.push({
-      purpose: "read what its groups lost to its inputs' caps",
-      keys: unique(inputs.map(({ stream }) => streamKeys.lost(stream))),
-      commands: lostReadCommands,
-    });
-    selectors.push({
-      purpose: 'move entries to its dead-letter streams and redrive them',
-      keys: unique([...deadLetter, ...redrive]),
-      commands: ownStreamCommands,
-    });
-  }
+  selectors.push(...consumerSelectors(inputs, removesPurposeGroups));
   if (manifest.redisKeyPrefixes.length > 0) {
     selectors.push({
       purpose: 'its own keys (BullMQ queues)',
@@ -84,7 +83,8 @@ export function domainAccess(manifest: DataProductManifest): RedisUserAccess {
       commands: prefixCommands,
     });
   }
-  return { user: manifest.domain, commands: connectionCommands, selectors };
+  const commands = inputs.length > 0 ? [...connectionCommands, ...blockingReaderCommands] : connectionCommands;
+  return { user: manifest.domain, commands, selectors };
 }
 
 /** The operator user for `npm run mesh -- groups|dead-letters|redrive` on every stream of the mesh. */
@@ -97,7 +97,7 @@ export function operatorAccess(manifests: readonly DataProductManifest[]): Redis
   );
   return {
     user: OPERATOR_USER,
-    commands: connectionCommands.filter((command) => command !== 'client|unblock'),
+    commands: operatorConnectionCommands,
     selectors: [
       {
         purpose: 'inspect every stream and its groups',
@@ -116,6 +116,38 @@ export function operatorAccess(manifests: readonly DataProductManifest[]): Redis
       },
     ],
   };
+}
+
+/** What a domain needs on its inputs: none without input ports. */
+function consumerSelectors(inputs: DataProductManifest['inputPorts'], removesPurposeGroups: boolean): KeySelector[] {
+  if (inputs.length === 0) return [];
+  const sources = unique(inputs.map(({ stream }) => streamKeys.source(stream)));
+  const redrive = inputs.flatMap(({ stream, group }) => groupKeys(stream, group, streamKeys.redrive));
+  const deadLetter = inputs.flatMap(({ stream, group }) => groupKeys(stream, group, streamKeys.deadLetter));
+  const removal: KeySelector = {
+    purpose: 'remove its purpose groups (a rebuild) from its input streams',
+    keys: sources,
+    commands: groupRemovalCommands,
+  };
+  return [
+    {
+      // One selector for sources and redrive streams: a consumer reads them in one XREADGROUP.
+      purpose: 'consume its input streams with its own groups',
+      keys: unique([...sources, ...redrive]),
+      commands: consumeCommands,
+    },
+    ...(removesPurposeGroups ? [removal] : []),
+    {
+      purpose: "read what its groups lost to its inputs' caps",
+      keys: unique(inputs.map(({ stream }) => streamKeys.lost(stream))),
+      commands: lostReadCommands,
+    },
+    {
+      purpose: 'move entries to its dead-letter streams and redrive them',
+      keys: unique([...deadLetter, ...redrive]),
+      commands: ownStreamCommands,
+    },
+  ];
 }
 
 function groupKeys(stream: string, group: string, key: (stream: string, group: string) => string): string[] {
