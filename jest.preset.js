@@ -10,10 +10,10 @@ module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
-  // @nestjs/jwt 12 and @nestjs/bullmq 12 (with its @nestjs/bull-shared) ship ES modules only, which
+  // jose 6 and @nestjs/bullmq 12 (with its @nestjs/bull-shared) ship ES modules only, which
   // Jest's CommonJS module registry cannot require (it does not implement Node's require(esm)):
   // SWC compiles them like our own code. Node itself loads them with require(esm).
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/(jwt|bullmq|bull-shared)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/(bullmq|bull-shared)|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
   setupFiles: [join(__dirname, 'tools/jest/load-mesh-env.cjs')],

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { AnalyticsModule } from '../src/app.module';
 import { inputEventsConsumer } from '../src/ingest/input-events.consumer';
 import { analyticsServiceOptions } from '../src/service-options';
-import { TEST_AUTH_SECRET } from './access-tokens';
+import { TEST_AUTH_ENV } from './access-tokens';
 
 /** Redis logical database of the analytics tests: theirs alone, flushed by each test file. */
 export function analyticsTestRedisUrl(): string {
@@ -42,7 +42,7 @@ export async function startAnalyticsApp(purpose: string, env: Record<string, str
       ANALYTICS_DATABASE_URL: database.url,
       REDIS_URL: analyticsTestRedisUrl(),
       PORT: '0',
-      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      ...TEST_AUTH_ENV,
       ...env,
     },
     logDestination: collectLines(logs),

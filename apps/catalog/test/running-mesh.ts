@@ -6,10 +6,11 @@ import {
   type TestDatabase,
   testDatabaseName,
 } from '@mesh/messaging/testing';
-import { signAccessToken } from '@mesh/service';
+import { createTestIssuer, type JwksServer, serveJwks } from '@mesh/service/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import mongoose from 'mongoose';
-import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { startCatalogApp } from './catalog-test-app';
 import { DomainProcess } from './domain-process';
@@ -23,8 +24,9 @@ const READY_TIMEOUT_MS = 180_000;
  * shared with another test or with `npm start`), and the catalog reading them.
  */
 export class RunningMesh {
-  /** The services' AUTH_JWT_SECRET: random, so nothing leans on a known key. */
-  private readonly secret = randomBytes(32).toString('base64url');
+  /** The identity provider of this run: a key pair of its own, so nothing leans on a known key. */
+  private readonly issuer = createTestIssuer('catalog-test-issuer');
+  private jwks: JwksServer | undefined;
   private readonly databases: TestDatabase[] = [];
   private customersDatabaseUrl: string | undefined;
   private redis: KillableRedisServer | undefined;
@@ -54,7 +56,17 @@ export class RunningMesh {
     customers.pathname = `/${testDatabaseName('catalog_customers')}`;
     this.customersDatabaseUrl = customers.toString();
     this.redis = await KillableRedisServer.start();
-    const common = { REDIS_URL: this.redis.url, AUTH_JWT_SECRET: this.secret, LOG_LEVEL: 'warn' };
+    this.jwks = await serveJwks(() => this.issuer.keySet());
+    const common = {
+      REDIS_URL: this.redis.url,
+      // The domains fetch the issuer's keys as in production; not the developer's .mesh/env, whose
+      // AUTH_JWKS_FILE (inherited too, and emptied here) names the development issuer's.
+      AUTH_JWKS_URL: this.jwks.url,
+      AUTH_JWKS_FILE: '',
+      AUTH_ISSUER: this.issuer.issuer,
+      MESH_ENV_FILE: join(tmpdir(), 'catalog-test-no-env-file'),
+      LOG_LEVEL: 'warn',
+    };
     const started = await Promise.all([
       this.startDomain('orders', { ...common, ORDERS_DATABASE_URL: orders.url }),
       this.startDomain('customers', { ...common, CUSTOMERS_MONGODB_URL: this.customersDatabaseUrl }),
@@ -78,15 +90,17 @@ export class RunningMesh {
     return domain;
   }
 
-  /** An `authorization` header the domains accept, with these scopes. */
+  /** An `authorization` header for the domain the scopes name (`customers:write` → audience customers). */
   authorization(...scopes: string[]): { authorization: string } {
-    return { authorization: `Bearer ${signAccessToken({ secret: this.secret, scopes, subject: 'catalog-test' })}` };
+    const audience = [...new Set(scopes.map((scope) => scope.split(':')[0]))];
+    return { authorization: `Bearer ${this.issuer.sign({ audience, scopes, subject: 'catalog-test' })}` };
   }
 
   async stop(): Promise<void> {
     await this.catalog?.close();
     await Promise.all([...this.domains.values()].map((domain) => domain.stop()));
     await this.redis?.kill();
+    await this.jwks?.close();
     await Promise.all(this.databases.map((database) => database.drop()));
     if (this.customersDatabaseUrl) {
       const connection = await mongoose.createConnection(this.customersDatabaseUrl).asPromise();

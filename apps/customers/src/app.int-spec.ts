@@ -88,7 +88,9 @@ describe('the customers service', () => {
     const response = await context.service.app.inject({ method: 'GET', url: '/docs' });
 
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain("url: '/docs-json'");
+    expect(response.body).toContain('<script src="/docs/swagger-initializer.js"></script>');
+    const initializer = await context.service.app.inject({ method: 'GET', url: '/docs/swagger-initializer.js' });
+    expect(initializer.body).toContain("url: '/docs-json'");
   });
 
   it('refuses to start when the gold minimum is not above the silver one, naming both variables', async () => {

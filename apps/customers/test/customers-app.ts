@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 
 import { CustomersAppModule } from '../src/app.module';
 import { customersServiceOptions } from '../src/service-options';
-import { authorized, TEST_AUTH_SECRET } from './access-tokens';
+import { authorized, TEST_AUTH_ENV } from './access-tokens';
 
 /** The Redis database of the customers tests (the orders tests have 1): flushed by each test file. */
 export function testRedisUrl(): string {
@@ -42,7 +42,7 @@ export async function startCustomersApp(env: Record<string, string> = {}): Promi
       CUSTOMERS_MONGODB_URL: database.toString(),
       REDIS_URL: testRedisUrl(),
       LOG_LEVEL: 'warn',
-      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+      ...TEST_AUTH_ENV,
       ...env,
     },
     logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) },

@@ -38,6 +38,7 @@ describe('the orders service', () => {
     expect(place.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(Object.keys(place.responses).sort()).toEqual(['201', '400', '401', '403', '409', '422']);
     expect(document.paths['/orders']['get'].parameters?.map((parameter) => parameter.name).sort()).toEqual([
+      'after',
       'customerId',
       'limit',
       'page',

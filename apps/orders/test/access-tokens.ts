@@ -1,4 +1,8 @@
 import { testAccess } from '@mesh/service/testing';
 
-/** The orders test apps' credentials: AUTH_JWT_SECRET and an `authorization` header (both orders scopes by default). */
-export const { secret: TEST_AUTH_SECRET, authorized } = testAccess('orders');
+/**
+ * The orders test apps' credentials: an issuer of this test process, the variables that make a
+ * test app trust it (TEST_AUTH_ENV: AUTH_JWKS and AUTH_ISSUER), and an `authorization` header with
+ * a token for orders (both orders scopes by default).
+ */
+export const { env: TEST_AUTH_ENV, authorized } = testAccess('orders');

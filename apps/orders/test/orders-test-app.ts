@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { OrdersModule } from '../src/app.module';
 import { ordersServiceOptions } from '../src/service-options';
-import { authorized, TEST_AUTH_SECRET } from './access-tokens';
+import { authorized, TEST_AUTH_ENV } from './access-tokens';
 
 /**
  * The orders service exactly as main.ts wires it, on a throwaway database and a redis-server of
@@ -36,7 +36,7 @@ export class OrdersTestApp {
         ORDERS_DATABASE_URL: database.url,
         REDIS_URL: redisServer.url,
         LOG_LEVEL: 'warn',
-        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+        ...TEST_AUTH_ENV,
       },
       logDestination,
     });

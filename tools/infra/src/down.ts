@@ -1,4 +1,4 @@
-import { AUTH_SECRET_VARIABLE } from './dev-auth-secret';
+import { DEV_AUTH_VARIABLES } from './dev-issuer';
 import { readEnvFile, removeEnvKeys } from './env-file';
 import { describeError, InfraError } from './errors';
 import { withInfraLock } from './infra-lock';
@@ -40,9 +40,10 @@ async function downLocked(settings: InfraSettings): Promise<DownResult> {
   }
   writeState(settings.stateFile, state);
   removeEnvKeys(settings.envFile, stopped.flatMap((server) => ENV_KEYS[server.store]));
-  // Once no store is left, the secret goes too, so no .mesh/env remains (it stays in .mesh/auth-jwt-secret).
-  if (Object.keys(readEnvFile(settings.envFile)).every((key) => key === AUTH_SECRET_VARIABLE)) {
-    removeEnvKeys(settings.envFile, [AUTH_SECRET_VARIABLE]);
+  // Once no store is left, the issuer's variables go too, so no .mesh/env remains (its keys stay in .mesh/).
+  const auth: readonly string[] = DEV_AUTH_VARIABLES;
+  if (Object.keys(readEnvFile(settings.envFile)).every((key) => auth.includes(key))) {
+    removeEnvKeys(settings.envFile, DEV_AUTH_VARIABLES);
   }
   if (stopped.length === 0 && failures.length === 0) settings.log('infra: nothing that infra started is running');
   if (failures.length > 0) {

@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 
 import { writeSecretFile } from './secret-file';
 
-const HEADER = '# Store URLs resolved by `npm run infra:up` (tools/infra). Variables set in the environment win.';
+const HEADER =
+  '# Store URLs and the development token issuer, by `npm run infra:up` (tools/infra). Variables set in the environment win.';
 
 export function readEnvFile(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
@@ -28,7 +29,7 @@ export function writeEnvFile(file: string, values: Record<string, string>): void
   }
   mkdirSync(dirname(file), { recursive: true });
   const text = [HEADER, ...keys.map((key) => `${key}=${values[key]}`)].join('\n') + '\n';
-  // Owner-only: it holds the services' token key and store URLs (which may carry passwords).
+  // Owner-only: store URLs may carry passwords.
   writeSecretFile(file, text);
 }
 

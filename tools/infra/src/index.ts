@@ -1,3 +1,12 @@
+export {
+  DEV_ISSUER,
+  DEV_ISSUER_KEY_FILE,
+  DEV_JWKS_FILE,
+  type DevIssuer,
+  devIssuer,
+  type DevSigningJwk,
+  readDevIssuer,
+} from './dev-issuer';
 export { down, type DownResult } from './down';
 export { readEnvFile } from './env-file';
 export { describeError, InfraError } from './errors';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -62,8 +62,10 @@ describe('infra lifecycle on free ports', () => {
     const urls = readEnvFile(join(root.dir, '.mesh', 'env'));
     expect(urls['POSTGRES_URL']).toBe(`postgres://postgres@127.0.0.1:${ports.postgres}/postgres`);
     expect(urls['CUSTOMERS_MONGODB_URL']).toBe(`mongodb://127.0.0.1:${ports.mongo}/customers`);
-    // The services' dev token key rides along, kept in .mesh/ so that it outlives infra:down.
-    expect(urls['AUTH_JWT_SECRET']).toBe(readFileSync(join(root.dir, '.mesh', 'auth-jwt-secret'), 'utf8').trim());
+    // The development issuer's key set and iss ride along, its keys kept in .mesh/ so that they outlive infra:down.
+    expect(urls['AUTH_JWKS_FILE']).toBe(join(root.dir, '.mesh', 'jwks.json'));
+    expect(urls['AUTH_ISSUER']).toBe('mesh-dev-issuer');
+    expect(urls).not.toHaveProperty('AUTH_JWT_SECRET');
 
     expect(await currentDatabase(urls['ORDERS_DATABASE_URL'])).toBe('orders');
     expect(await currentDatabase(urls['ANALYTICS_DATABASE_URL'])).toBe('analytics');
@@ -128,7 +130,7 @@ describe('infra lifecycle on free ports', () => {
     ).toEqual([false, false, false]);
     expect(existsSync(join(root.dir, '.mesh', 'infra-state.json'))).toBe(false);
     expect(existsSync(join(root.dir, '.mesh', 'env'))).toBe(false);
-    expect(existsSync(join(root.dir, '.mesh', 'auth-jwt-secret'))).toBe(true);
+    expect(existsSync(join(root.dir, '.mesh', 'dev-issuer-key.json'))).toBe(true);
   }, 60_000);
 });
 

@@ -40,9 +40,12 @@ describe('up', () => {
       ANALYTICS_DATABASE_URL: `postgres://app@127.0.0.1:${ports.postgres}/analytics`,
       REDIS_URL: `redis://127.0.0.1:${ports.redis}/2`,
       CUSTOMERS_MONGODB_URL: `mongodb://127.0.0.1:${ports.mongo}/crm`,
-      AUTH_JWT_SECRET: result.authSecret,
+      AUTH_JWKS_FILE: join(root.dir, '.mesh', 'jwks.json'),
+      AUTH_ISSUER: 'mesh-dev-issuer',
     });
-    expect(result.authSecret).toBe(readFileSync(join(root.dir, '.mesh', 'auth-jwt-secret'), 'utf8').trim());
+    expect(result.devIssuer.privateJwk.kid).toBe(
+      (JSON.parse(readFileSync(join(root.dir, '.mesh', 'jwks.json'), 'utf8')) as { keys: Array<{ kid: string }> }).keys[0].kid,
+    );
     expect(lines.join('\n')).toContain('REDIS_URL from the environment');
   }, 30_000);
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
-import { AUTH_SECRET_VARIABLE, devAuthSecret } from './dev-auth-secret';
+import { type DevIssuer, devIssuer, withoutRetiredSecret } from './dev-issuer';
 import { readEnvFile, writeEnvFile } from './env-file';
 import { errorMessage } from './errors';
 import { withInfraLock } from './infra-lock';
@@ -23,8 +23,8 @@ export interface UpResult {
   startedNow: StartedServer[];
   envFile: string;
   stateFile: string;
-  /** The services' AUTH_JWT_SECRET as written to .mesh/env (made once, kept in .mesh/auth-jwt-secret). */
-  authSecret: string;
+  /** The development issuer whose key set and `iss` went to .mesh/env (its key pair made once, kept in .mesh/). */
+  devIssuer: DevIssuer;
 }
 
 /**
@@ -64,12 +64,16 @@ async function upLocked(settings: InfraSettings, signal: AbortSignal | undefined
   }
   writeState(settings.stateFile, nextState(recorded, startedNow));
   // Merged, so that `up redis` keeps the PostgreSQL and MongoDB URLs of an earlier full `up`.
-  const env = Object.assign(readEnvFile(settings.envFile), ...stores.map((store) => store.env)) as Record<string, string>;
-  // Not a store, but what every local service needs beside them: the key of its access tokens.
-  env[AUTH_SECRET_VARIABLE] = devAuthSecret(settings.meshDir);
+  const env = Object.assign(
+    withoutRetiredSecret(readEnvFile(settings.envFile)),
+    ...stores.map((store) => store.env),
+  ) as Record<string, string>;
+  // Not a store, but what every local service needs beside them: the public keys of its access tokens.
+  const issuer = devIssuer(settings.meshDir);
+  Object.assign(env, issuer.env);
   writeEnvFile(settings.envFile, env);
   settings.log(`infra: wrote ${settings.envFile}`);
-  return { stores, startedNow, envFile: settings.envFile, stateFile: settings.stateFile, authSecret: env[AUTH_SECRET_VARIABLE] };
+  return { stores, startedNow, envFile: settings.envFile, stateFile: settings.stateFile, devIssuer: issuer };
 }
 
 /** Earlier servers that still run stay recorded (an env URL may have won over one); new ones are added. */

@@ -1,13 +1,20 @@
+import { devIssuer } from '@mesh/infra';
 import { createServiceApp, ServiceModule } from '@mesh/service';
 import { Body, Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 
 import { demoAuthorization } from './demo-credentials';
 import { type DemoCounts, driveDemoTraffic } from './demo-traffic';
 
-const SECRET = 'the-secret-the-stub-services-verify-with';
+// The development issuer of a temporary .mesh: the stubs check its key set, the demo signs with its key.
+const meshDir = mkdtempSync(join(tmpdir(), 'demo-traffic-'));
+const issuer = devIssuer(meshDir);
+const otherIssuer = devIssuer(mkdtempSync(join(tmpdir(), 'demo-traffic-other-')));
 
 // Stand-ins for the three domains: the same routes, the same access-token guard (ServiceModule).
 @Controller('customers')
@@ -44,7 +51,7 @@ function stub(name: string, controller: new (...args: never[]) => unknown) {
   @Module({ imports: [ServiceModule.forRoot({ name })], controllers: [controller] })
   class StubModule {}
   return createServiceApp(StubModule, {
-    env: { AUTH_JWT_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
+    env: { ...issuer.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
     logDestination: new PassThrough(),
   });
 }
@@ -70,14 +77,16 @@ describe('driveDemoTraffic against services that check access tokens', () => {
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));
+    rmSync(meshDir, { recursive: true, force: true });
+    rmSync(dirname(otherIssuer.keyFile), { recursive: true, force: true });
   });
 
-  async function drive(secret: string): Promise<{ counts: DemoCounts; sales: string[] }> {
+  async function drive(signer: typeof issuer): Promise<{ counts: DemoCounts; sales: string[] }> {
     const stop = new AbortController();
     const sales: string[] = [];
     const driving = driveDemoTraffic(
       urls,
-      demoAuthorization(secret),
+      demoAuthorization(signer),
       stop.signal,
       (_counts, today) => sales.push(today),
       {
@@ -90,7 +99,7 @@ describe('driveDemoTraffic against services that check access tokens', () => {
   }
 
   it('registers customers, places orders and reads sales with its token, without a failure', async () => {
-    const { counts, sales } = await drive(SECRET);
+    const { counts, sales } = await drive(issuer);
     expect(counts.failures).toBe(0);
     expect(counts.customers).toBeGreaterThanOrEqual(3);
     expect(counts.orders).toBeGreaterThan(0);
@@ -98,11 +107,11 @@ describe('driveDemoTraffic against services that check access tokens', () => {
     expect(sales.every((line) => line === '{"days":[]}')).toBe(true);
   }, 20_000);
 
-  it('fails every request when signed with another key, so a wrong secret shows at once', async () => {
+  it('fails every request when signed with another key, so a wrong key set shows at once', async () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { counts, sales } = await drive('some-other-secret-that-is-long-enough!!');
+    const { counts, sales } = await drive(otherIssuer);
     expect(errors).toHaveBeenCalledWith(
-      expect.stringMatching(/^demo: POST .*\/customers answered 401: .*signature does not match/),
+      expect.stringMatching(/^demo: POST .*\/customers answered 401: .*no ES256 key .* in the key set/),
     );
     errors.mockRestore();
     expect(counts.customers).toBe(0);

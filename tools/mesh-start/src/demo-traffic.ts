@@ -7,8 +7,10 @@ export interface DemoTargets {
   analytics: string;
 }
 
-/** The `Authorization` header value for the next request (a fresh token before the last expires). */
-export type DemoAuthorization = () => string;
+export type DemoTarget = keyof DemoTargets;
+
+/** The `Authorization` header value for the next request to a service (a fresh token for it before the last expires). */
+export type DemoAuthorization = (audience: DemoTarget) => string;
 
 export interface DemoCounts {
   customers: number;
@@ -26,7 +28,8 @@ const SKUS = ['BOOK-1', 'BOOK-2', 'MUG-1', 'PEN-3', 'LAMP-7'];
 /**
  * Steady demo traffic through the public APIs only: a new customer now and then, orders from
  * known customers, and a cancellation for one order in ten, so that the analytics projections
- * show moving numbers. Every request carries `authorization()`, as any client of the mesh must.
+ * show moving numbers. Every request carries `authorization(service)`, a token for the service it
+ * calls, as any client of the mesh must.
  * Runs until `signal` aborts; reports every `reportEveryMs`.
  */
 export async function driveDemoTraffic(
@@ -71,7 +74,7 @@ async function registerCustomer(baseUrl: string, tick: number, authorization: De
     country: pick(COUNTRIES),
     marketingConsent: tick % 2 === 0,
   };
-  const customer = await postJson<{ id: string }>(`${baseUrl}/customers`, body, [201], authorization);
+  const customer = await postJson<{ id: string }>(`${baseUrl}/customers`, body, [201], authorization('customers'));
   return customer.body.id;
 }
 
@@ -87,14 +90,14 @@ async function placeOrder(
     unitPrice: 100 * (1 + Math.floor(Math.random() * 50)),
   }));
   const order = { customerId, currency: pick(CURRENCIES), items };
-  const placed = await postJson<{ id: string }>(`${baseUrl}/orders`, order, [201, 422], authorization);
+  const placed = await postJson<{ id: string }>(`${baseUrl}/orders`, order, [201, 422], authorization('orders'));
   if (placed.status === 422) {
     counts.notYetKnown += 1;
     return;
   }
   counts.orders += 1;
   if (Math.random() < 0.1) {
-    await postJson(`${baseUrl}/orders/${placed.body.id}/cancel`, {}, [200, 201], authorization);
+    await postJson(`${baseUrl}/orders/${placed.body.id}/cancel`, {}, [200, 201], authorization('orders'));
     counts.cancelled += 1;
   }
 }
@@ -103,7 +106,7 @@ async function todaysSales(baseUrl: string, authorization: DemoAuthorization): P
   const today = new Date().toISOString().slice(0, 10);
   try {
     const response = await fetch(`${baseUrl}/sales/daily?from=${today}&to=${today}`, {
-      headers: { authorization: authorization() },
+      headers: { authorization: authorization('analytics') },
       signal: AbortSignal.timeout(5_000),
     });
     return response.ok ? JSON.stringify(await response.json()) : `analytics answered ${response.status}`;
@@ -112,10 +115,10 @@ async function todaysSales(baseUrl: string, authorization: DemoAuthorization): P
   }
 }
 
-async function postJson<T = unknown>(url: string, body: unknown, expected: number[], authorization: DemoAuthorization) {
+async function postJson<T = unknown>(url: string, body: unknown, expected: number[], authorization: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: authorization() },
+    headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(5_000),
   });

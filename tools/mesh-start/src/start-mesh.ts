@@ -55,8 +55,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const infra = await up({ signal: shutdown.signal });
     startedStores = infra.startedNow.map((server) => server.store);
     const storeEnv = Object.assign({}, ...infra.stores.map((store) => store.env)) as Record<string, string>;
-    // The key the services check access tokens with; the demo signs its tokens with it too.
-    const auth = meshAuth(process.env, infra.authSecret);
+    // The development issuer: the services check tokens against its public key set, the demo signs with its key.
+    const auth = meshAuth(process.env, infra.devIssuer);
+    if (auth.ignored.length > 0) console.log(`mesh: not passed to the services: ${auth.ignored.join(', ')} (npm start uses the development issuer)`);
     if (options.build) await buildServices(options.services);
     if (shutdown.signal.aborted) return 130;
 
@@ -64,7 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
     options.services.forEach((service, index) => {
       const prefix = logPrefix(service.name, width, COLOURS[index % COLOURS.length], process.stdout.isTTY);
       const mainFile = join(WORKSPACE_ROOT, 'dist', 'apps', service.name, 'main.js');
-      const child = ServiceProcess.start(service, mainFile, { ...process.env, ...storeEnv, ...auth.serviceEnv }, (line) =>
+      const child = ServiceProcess.start(service, mainFile, { ...auth.serviceEnv, ...storeEnv }, (line) =>
         console.log(`${prefix} ${formatLogLine(line)}`),
       );
       void child.exited.then((exit) => {
@@ -74,13 +75,13 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     await Promise.all(running.map((child) => waitUntilReady(child, serviceUrl(child.service), READY_TIMEOUT_MS)));
     console.log(`\n${await formatStatusTable(options.services)}\n\nmesh: running; Ctrl-C stops it all\n`);
-    console.log('mesh: the APIs need a token: npm run -s mesh -- token --scopes orders:read,orders:write\n');
+    console.log('mesh: the APIs need a token for their audience: npm run -s mesh -- token --scopes orders:read,orders:write\n');
 
     if (options.demo) {
       const [customers, orders, analytics] = ['customers', 'orders', 'analytics'].map(
         (name) => `http://127.0.0.1:${options.services.find((service) => service.name === name)?.port ?? 0}`,
       );
-      void driveDemoTraffic({ customers, orders, analytics }, demoAuthorization(auth.secret), shutdown.signal, (counts, sales) =>
+      void driveDemoTraffic({ customers, orders, analytics }, demoAuthorization(infra.devIssuer), shutdown.signal, (counts, sales) =>
         console.log(`demo: ${JSON.stringify(counts)}; analytics today: ${sales}`),
       );
     }

@@ -14,6 +14,10 @@ export const analyticsDatabase = defineConfig(
   {
     ANALYTICS_DATABASE_URL: envUrl(['postgres', 'postgresql']),
     ANALYTICS_DATABASE_POOL_SIZE: envInt({ min: 6, max: 200 }).default(20),
+    /** PostgreSQL cancels a statement of the main pool that runs longer (a rebuild has a pool of its own). */
+    ANALYTICS_DATABASE_STATEMENT_TIMEOUT_MS: envInt({ min: 1 }).default(30_000),
+    /** A request or a handler waits this long for a free connection of the main pool, then fails. */
+    ANALYTICS_DATABASE_ACQUIRE_TIMEOUT_MS: envInt({ min: 1 }).default(10_000),
     /**
      * Live handlers at once. Capped so that, while a rebuild's swap holds the handlers back, they
      * cannot take every connection of the pool and starve the API.
@@ -23,6 +27,8 @@ export const analyticsDatabase = defineConfig(
   (env) => ({
     url: env.ANALYTICS_DATABASE_URL,
     poolSize: env.ANALYTICS_DATABASE_POOL_SIZE,
+    statementTimeoutMs: env.ANALYTICS_DATABASE_STATEMENT_TIMEOUT_MS,
+    acquireTimeoutMs: env.ANALYTICS_DATABASE_ACQUIRE_TIMEOUT_MS,
     consumerConcurrency: Math.max(
       1,
       Math.min(

@@ -116,6 +116,23 @@ describe('the catalog page', () => {
     ).toBe('3');
   });
 
+  it('serves Swagger UI at /docs, which draws the API under its own content security policy without a violation', async () => {
+    const docs = await chromium.context.newPage();
+    const refused: string[] = [];
+    docs.on('console', (message) => {
+      if (/content security policy|refused to/i.test(message.text())) refused.push(message.text());
+    });
+    try {
+      await docs.goto(`${(await catalog.getUrl()).replace('[::1]', '127.0.0.1')}/docs`);
+      await docs.locator('.opblock-summary-path').first().waitFor();
+
+      expect(await docs.locator('.opblock-summary-path').allTextContents()).toContain('/api/products');
+      expect(refused).toEqual([]);
+    } finally {
+      await docs.close();
+    }
+  });
+
   it("says how many entries a group lost to a stream's cap, on the producer's side and on the consumer's", async () => {
     const orders = page.locator('[data-testid="product-card"][data-product="orders"]');
     const consumer = orders.locator('[data-testid="stream-consumer"][data-group="customers"]');

@@ -2,10 +2,12 @@ import type { EventEnvelope } from '@mesh/contract-kit';
 
 import type { Customer, CustomerChanges } from './customer';
 
-/** One page of customers, oldest first. */
+/** One page of customers, oldest first (by id: UUIDv7). */
 export interface CustomerQuery {
   /** Only the customers of this country; every customer when absent. */
   country?: string;
+  /** Only the customers after this id; `skip` is not used with it. */
+  after?: string;
   skip: number;
   limit: number;
 }
@@ -25,8 +27,11 @@ export abstract class CustomerStore {
 
   abstract findById(id: string): Promise<Customer | null>;
 
-  /** The page of customers that `query` asks for, and how many match its filter on every page. */
-  abstract find(query: CustomerQuery): Promise<{ items: Customer[]; total: number }>;
+  /** The page of customers that `query` asks for. */
+  abstract find(query: CustomerQuery): Promise<Customer[]>;
+
+  /** How many customers there are, or in `country` when given. */
+  abstract count(country?: string): Promise<number>;
 
   /**
    * Applies `changes` and stores `events` only if the customer is still at `revision`.

@@ -1,8 +1,14 @@
 import { MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 
 import { customersMongodb, type CustomersMongodbConfig } from '../config/customers-mongodb.config';
 
-/** The connection to the customers domain's own database; the store module registers its collection on it. */
+/**
+ * The connection to the customers domain's own database; the store module registers its collection
+ * on it. No request holds it longer than it should: every query and aggregation carries
+ * `maxTimeMS` (FerretDB v1 honours it on find and aggregate, which countDocuments is, and ignores
+ * it on writes), and an operation waits a bounded time for a free connection and for a server.
+ */
 export const customersMongooseModule = MongooseModule.forRootAsync({
   inject: [customersMongodb.KEY],
   useFactory: (mongodb: CustomersMongodbConfig) => ({
@@ -11,7 +17,13 @@ export const customersMongooseModule = MongooseModule.forRootAsync({
     autoIndex: false,
     // FerretDB (SQLite) answers many concurrent writes with "database is locked"; a small pool keeps the queue short.
     maxPoolSize: 10,
-    serverSelectionTimeoutMS: 5_000,
+    waitQueueTimeoutMS: mongodb.acquireTimeoutMs,
+    serverSelectionTimeoutMS: mongodb.serverSelectionTimeoutMs,
     retryAttempts: 3,
+    // Mongoose adds the connection's maxTimeMS to every query and aggregation made on it.
+    connectionFactory: (connection: Connection) => {
+      connection.set('maxTimeMS', mongodb.maxTimeMs);
+      return connection;
+    },
   }),
 });

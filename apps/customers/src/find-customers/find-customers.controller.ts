@@ -15,11 +15,21 @@ export class FindCustomersController {
 
   @Get()
   @ApiOkResponse({ type: CustomerPageDto.Output, description: 'One page of customers, oldest first' })
-  @ApiBadRequestResponse({ description: 'country, page or limit is invalid; the message names it' })
+  @ApiBadRequestResponse({
+    description: 'country, after, page or limit is invalid, or page skips more than 10000 customers; the message names it',
+  })
   async list(@Query() query: ListCustomersQuery): Promise<CustomerPage> {
-    const { country, page, limit } = query;
-    const { items, total } = await this.customers.list({ country, page, limit });
-    return { items: items.map(toCustomerResponse), total, page, limit };
+    const { country, after, page, limit } = query;
+    const { items, hasMore, total } = await this.customers.list({ country, after, page, limit });
+    const responses = items.map(toCustomerResponse);
+    return {
+      items: responses,
+      ...(total !== undefined && { total }),
+      ...(after === undefined && { page }),
+      limit,
+      hasMore,
+      ...(hasMore && { next: responses[responses.length - 1].id }),
+    };
   }
 
   @Get(':id')

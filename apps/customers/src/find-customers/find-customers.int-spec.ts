@@ -45,25 +45,69 @@ describe('GET /customers and GET /customers/:id', () => {
   });
 
   describe('GET /customers', () => {
-    it('lists customers of a country, oldest first, a page at a time, with the total count', async () => {
+    it('lists customers of a country, oldest first, a page at a time, counted on the first page only', async () => {
       const first = await get('/customers?country=FR&page=1&limit=2');
       const last = await get('/customers?country=FR&page=3&limit=2');
 
       expect(first.statusCode).toBe(200);
-      expect(first.json()).toEqual({ items: inFrance.slice(0, 2), total: 5, page: 1, limit: 2 });
-      expect(last.json()).toEqual({ items: inFrance.slice(4), total: 5, page: 3, limit: 2 });
+      expect(first.json()).toEqual({
+        items: inFrance.slice(0, 2),
+        total: 5,
+        page: 1,
+        limit: 2,
+        hasMore: true,
+        next: inFrance[1].id,
+      });
+      expect(last.json()).toEqual({ items: inFrance.slice(4), page: 3, limit: 2, hasMore: false });
     });
 
     it('lists every customer with page 1 and limit 20 by default', async () => {
       const response = await get('/customers');
 
-      expect(response.json<CustomerPage>()).toMatchObject({ total: 7, page: 1, limit: 20 });
+      expect(response.json<CustomerPage>()).toMatchObject({ total: 7, page: 1, limit: 20, hasMore: false });
       expect(response.json<CustomerPage>().items).toHaveLength(7);
     });
 
+    it('follows next with after, page after page, to the last', async () => {
+      const seen: CustomerResponse[] = [];
+      let page = (await get('/customers?country=FR&limit=2')).json<CustomerPage>();
+      seen.push(...page.items);
+      while (page.next) {
+        const response = await get(`/customers?country=FR&limit=2&after=${page.next}`);
+        expect(response.statusCode).toBe(200);
+        page = response.json<CustomerPage>();
+        expect(page.total).toBeUndefined();
+        expect(page.page).toBeUndefined();
+        seen.push(...page.items);
+      }
+
+      expect(seen).toEqual(inFrance);
+      expect(page).toMatchObject({ limit: 2, hasMore: false });
+    });
+
     it('answers an empty page past the end and for a country without customers', async () => {
-      expect((await get('/customers?country=FR&page=9')).json()).toEqual({ items: [], total: 5, page: 9, limit: 20 });
-      expect((await get('/customers?country=JP')).json()).toEqual({ items: [], total: 0, page: 1, limit: 20 });
+      expect((await get('/customers?country=FR&page=9')).json()).toEqual({ items: [], page: 9, limit: 20, hasMore: false });
+      expect((await get('/customers?country=JP')).json()).toEqual({
+        items: [],
+        total: 0,
+        page: 1,
+        limit: 20,
+        hasMore: false,
+      });
+      expect((await get(`/customers?after=${uuidv7()}`)).json()).toEqual({ items: [], limit: 20, hasMore: false });
+    });
+
+    it('lets a page skip at most 10000 customers, naming page, and points to after instead', async () => {
+      expect((await get('/customers?page=101&limit=100')).statusCode).toBe(200);
+
+      const far = await get('/customers?page=100000000&limit=100');
+      expect(far.statusCode).toBe(400);
+      expect(far.json<{ message: string }>().message).toMatch(/^page: /);
+      const justPast = await get('/customers?page=102&limit=100');
+      expect(justPast.statusCode).toBe(400);
+      expect(justPast.json<{ message: string }>().message).toBe(
+        'page: page 102 of 100 skips more than 10000 customers; follow next with after=<id> instead',
+      );
     });
 
     it.each([
@@ -75,6 +119,8 @@ describe('GET /customers and GET /customers/:id', () => {
       ['country=fr', 'country'],
       ['country=FRA', 'country'],
       ['sort=name', 'sort'],
+      ['after=42', 'after'],
+      [`after=${uuidv7()}&page=2`, 'page'],
     ])('answers 400 naming the parameter for %s', async (query, field) => {
       const response = await get(`/customers?${query}`);
 

@@ -58,9 +58,10 @@ describe('GET /orders/:id', () => {
 });
 
 describe('GET /orders', () => {
-  it('lists all orders newest first, 20 to a page by default', async () => {
+  it('lists all orders newest first, 20 to a page by default, with the total on the first page', async () => {
     const page = (await list('')).json<OrderPage>();
-    expect(page).toMatchObject({ total: 6, page: 1, limit: 20 });
+    expect(page).toMatchObject({ total: 6, page: 1, limit: 20, hasMore: false });
+    expect(page.next).toBeUndefined();
     expect(page.items.map((order) => order.id)).toEqual(
       [graceOrder, ...[...adaOrders].reverse()].map((order) => order.id),
     );
@@ -78,15 +79,61 @@ describe('GET /orders', () => {
       items: [{ sku: 'SKU-3', quantity: 4, lineTotal: 400 }],
     });
 
-    expect((await list(`?customerId=${uuidv7()}`)).json()).toEqual({ items: [], total: 0, page: 1, limit: 20 });
+    expect((await list(`?customerId=${uuidv7()}`)).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      limit: 20,
+      hasMore: false,
+    });
   });
 
-  it('pages through the orders', async () => {
+  it('pages through the orders, counting them on the first page only', async () => {
+    const first = (await list(`?customerId=${ada}&limit=2`)).json<OrderPage>();
+    expect(first).toMatchObject({ total: 5, page: 1, limit: 2, hasMore: true, next: adaOrders[3].id });
     const second = (await list(`?customerId=${ada}&page=2&limit=2`)).json<OrderPage>();
-    expect(second).toMatchObject({ total: 5, page: 2, limit: 2 });
+    expect(second).toMatchObject({ page: 2, limit: 2, hasMore: true, next: adaOrders[1].id });
+    expect(second.total).toBeUndefined();
     expect(second.items.map((order) => order.id)).toEqual([adaOrders[2].id, adaOrders[1].id]);
     const beyond = (await list(`?customerId=${ada}&page=4&limit=2`)).json<OrderPage>();
-    expect(beyond).toMatchObject({ items: [], total: 5, page: 4 });
+    expect(beyond).toEqual({ items: [], page: 4, limit: 2, hasMore: false });
+  });
+
+  it('follows next with after, page after page, to the last', async () => {
+    const seen: string[] = [];
+    let page = (await list(`?customerId=${ada}&limit=2`)).json<OrderPage>();
+    seen.push(...page.items.map((order) => order.id));
+    while (page.next) {
+      const response = await list(`?customerId=${ada}&limit=2&after=${page.next}`);
+      expect(response.statusCode).toBe(200);
+      page = response.json<OrderPage>();
+      expect(page.total).toBeUndefined();
+      expect(page.page).toBeUndefined();
+      seen.push(...page.items.map((order) => order.id));
+    }
+    expect(seen).toEqual([...adaOrders].reverse().map((order) => order.id));
+    expect(page).toMatchObject({ limit: 2, hasMore: false });
+  });
+
+  it('lets a page skip at most 10000 orders, naming page, and points to after instead', async () => {
+    expect((await list('?page=101&limit=100')).statusCode).toBe(200);
+
+    const far = await list('?page=102&limit=100');
+    expect(far.statusCode).toBe(400);
+    expect(far.json()).toMatchObject({
+      message: 'page: page 102 of 100 skips more than 10000 orders; follow next with after=<id> instead',
+      issues: [{ path: 'page' }],
+    });
+  });
+
+  it('answers 400 naming after for an id no order has, and naming page for a page beside after', async () => {
+    const unknown = await list(`?after=${uuidv7()}`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ issues: [{ path: 'after', message: expect.stringMatching(/^no order has the id /) }] });
+
+    const both = await list(`?after=${adaOrders[2].id}&page=2`);
+    expect(both.statusCode).toBe(400);
+    expect(both.json()).toMatchObject({ issues: [{ path: 'page', message: 'cannot be combined with after' }] });
   });
 
   it.each([
@@ -97,6 +144,7 @@ describe('GET /orders', () => {
     ['limit=1.5', 'limit'],
     ['status=lost', 'status'],
     ['customerId=42', 'customerId'],
+    ['after=42', 'after'],
     ['sort=total', 'sort'],
   ])('answers 400 naming the parameter for ?%s', async (query, field) => {
     const response = await list(`?${query}`);

@@ -1,9 +1,9 @@
 import type { ListOrdersQuery, OrderPage, OrderResponse } from '@mesh/orders-contracts';
-import { NotFoundError } from '@mesh/service';
+import { NotFoundError, RequestValidationException } from '@mesh/service';
 import { Injectable } from '@nestjs/common';
 
 import { toOrderResponse } from '../orders/order-response';
-import { OrderStore } from '../orders/order-store';
+import { type OrderPosition, OrderStore } from '../orders/order-store';
 
 @Injectable()
 export class OrderQueriesService {
@@ -15,13 +15,34 @@ export class OrderQueriesService {
     return toOrderResponse(order);
   }
 
-  /** Newest first; ids (UUIDv7) break ties between orders placed in the same millisecond. */
+  /**
+   * Newest first; ids (UUIDv7) break ties between orders placed in the same millisecond. One order
+   * more than the page is read, to tell whether another page follows. Only the first page counts
+   * the matching orders: a client paging through them needs the total once.
+   */
   async list(query: ListOrdersQuery): Promise<OrderPage> {
-    const { orders, total } = await this.orders.findNewestFirst(
-      { customerId: query.customerId, status: query.status },
-      (query.page - 1) * query.limit,
-      query.limit,
-    );
-    return { items: orders.map(toOrderResponse), total, page: query.page, limit: query.limit };
+    const { customerId, status, page, limit } = query;
+    const filter = { customerId, status };
+    const after = query.after === undefined ? undefined : await this.positionOf(query.after);
+    const [orders, total] = await Promise.all([
+      this.orders.findNewestFirst(filter, { after, offset: after ? 0 : (page - 1) * limit, limit: limit + 1 }),
+      after === undefined && page === 1 ? this.orders.count(filter) : undefined,
+    ]);
+    const items = orders.slice(0, limit).map(toOrderResponse);
+    const hasMore = orders.length > limit;
+    return {
+      items,
+      ...(total !== undefined && { total }),
+      ...(after === undefined && { page }),
+      limit,
+      hasMore,
+      ...(hasMore && { next: items[items.length - 1].id }),
+    };
+  }
+
+  private async positionOf(orderId: string): Promise<OrderPosition> {
+    const position = await this.orders.positionOf(orderId);
+    if (!position) throw new RequestValidationException([{ path: 'after', message: `no order has the id ${orderId}` }]);
+    return position;
   }
 }

@@ -34,10 +34,17 @@ export interface OrderFilter {
   status?: OrderStatus;
 }
 
+/** Where an order stands in the newest-first list: a page asked for `after` it starts right behind it. */
+export interface OrderPosition {
+  id: string;
+  placedAt: Date;
+}
+
+/** Which orders of the newest-first list: at most `limit`, `offset` skipped, or those behind `after`. */
 export interface OrderSlice {
-  orders: Order[];
-  /** Every order matching the filter, not only those of the slice. */
-  total: number;
+  after?: OrderPosition;
+  offset: number;
+  limit: number;
 }
 
 /**
@@ -57,8 +64,17 @@ export abstract class OrderStore {
   /** The order with its lines, or null. */
   abstract findById(orderId: string): Promise<Order | null>;
 
-  /** The orders matching the filter, newest first (ids break ties), `offset` skipped, at most `limit`. */
-  abstract findNewestFirst(filter: OrderFilter, offset: number, limit: number): Promise<OrderSlice>;
+  /**
+   * The orders matching the filter, newest first (ids break ties), with their lines: the slice's
+   * `limit` at most, behind its `after` or with its `offset` skipped.
+   */
+  abstract findNewestFirst(filter: OrderFilter, slice: OrderSlice): Promise<Order[]>;
+
+  /** How many orders match the filter. */
+  abstract count(filter: OrderFilter): Promise<number>;
+
+  /** Where the order stands in the newest-first list, or null when no order has this id. */
+  abstract positionOf(orderId: string): Promise<OrderPosition | null>;
 
   /**
    * In one transaction: applies the transition when the order's status allows it (a conditional

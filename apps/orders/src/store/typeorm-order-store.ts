@@ -9,6 +9,7 @@ import {
   type CustomerAdmission,
   type KeyToClaim,
   type OrderFilter,
+  type OrderPosition,
   type OrderSlice,
   OrderStore,
   type Placement,
@@ -55,18 +56,26 @@ export class TypeormOrderStore extends OrderStore {
     return this.dataSource.manager.findOne(OrderEntity, { where: { id: orderId }, relations: { lines: true } });
   }
 
-  async findNewestFirst(filter: OrderFilter, offset: number, limit: number): Promise<OrderSlice> {
-    const where: FindOptionsWhere<OrderEntity> = {};
-    if (filter.customerId !== undefined) where.customerId = filter.customerId;
-    if (filter.status !== undefined) where.status = filter.status;
-    const [orders, total] = await this.dataSource.manager.findAndCount(OrderEntity, {
-      where,
-      relations: { lines: true },
-      order: { placedAt: 'DESC', id: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
-    return { orders, total };
+  findNewestFirst(filter: OrderFilter, { after, offset, limit }: OrderSlice): Promise<Order[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(OrderEntity, 'o')
+      .leftJoinAndSelect('o.lines', 'line')
+      .where(whereOf(filter))
+      .orderBy('o.placedAt', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .skip(offset)
+      .take(limit);
+    // A range on the (placed_at, id) index: as cheap behind the millionth order as behind the first.
+    if (after) query.andWhere('(o.placedAt, o.id) < (:placedAt, :id)', { placedAt: after.placedAt, id: after.id });
+    return query.getMany();
+  }
+
+  count(filter: OrderFilter): Promise<number> {
+    return this.dataSource.manager.countBy(OrderEntity, whereOf(filter));
+  }
+
+  positionOf(orderId: string): Promise<OrderPosition | null> {
+    return this.dataSource.manager.findOne(OrderEntity, { select: { id: true, placedAt: true }, where: { id: orderId } });
   }
 
   transition(
@@ -101,4 +110,11 @@ async function claim(manager: EntityManager, { key, requestHash }: KeyToClaim): 
     [key, requestHash],
   );
   return claimed.length === 1;
+}
+
+function whereOf(filter: OrderFilter): FindOptionsWhere<OrderEntity> {
+  const where: FindOptionsWhere<OrderEntity> = {};
+  if (filter.customerId !== undefined) where.customerId = filter.customerId;
+  if (filter.status !== undefined) where.status = filter.status;
+  return where;
 }

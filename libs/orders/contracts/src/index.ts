@@ -15,6 +15,7 @@ export {
   DEFAULT_PAGE_SIZE,
   type ListOrdersQuery,
   listOrdersQuery,
+  MAX_PAGE_OFFSET,
   MAX_PAGE_SIZE,
 } from './api/order-requests';
 export { type PlaceOrderRequest,placeOrderRequest } from './api/place-order.request';

@@ -1,3 +1,4 @@
+export { boundedPage, MAX_PAGE_OFFSET } from './api/bounded-page';
 export type { NewEvent } from './envelope/create-event';
 export { createEvent } from './envelope/create-event';
 export type { EventEnvelope } from './envelope/event-envelope';

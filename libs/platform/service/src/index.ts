@@ -1,11 +1,20 @@
 // Public surface of @mesh/service. Everything else under src/ is internal.
 
 export type { AccessToken } from './auth/access-token';
-export { type AuthConfig,authConfig } from './auth/auth-config';
+export { type AuthConfig, authConfig } from './auth/auth-config';
+export { ACCEPTED_ALGORITHMS, type AcceptedAlgorithm, type PublicJwk, type PublicKeySet } from './auth/key-set';
 export { Public } from './auth/public.decorator';
 export { RequireScope } from './auth/require-scope.decorator';
 export { defaultScope } from './auth/required-scope';
-export { type AccessTokenRequest, signAccessToken } from './auth/sign-access-token';
+export { type AccessTokenRequest, signAccessToken, type TokenSigningKey } from './auth/sign-access-token';
+export {
+  generateSigningKey,
+  jwkThumbprint,
+  type PrivateSigningJwk,
+  publicJwkOf,
+  publicKeySet,
+  type SigningKeyPair,
+} from './auth/signing-key';
 export { type AppModule, createServiceApp, type ServiceAppOptions } from './bootstrap/create-service-app';
 export { runService } from './bootstrap/run-service';
 export { type ConfigProblem,ConfigValidationError } from './config/config-validation.error';

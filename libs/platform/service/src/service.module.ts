@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { ZodValidationPipe } from './http/zod-validation.pipe';
+import { limitsConfig } from './limits/limits-config';
 import { loggingModule } from './logging/logging.module';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -35,6 +36,7 @@ export class ServiceModule {
     const tokensRequired = options.access !== 'public';
     const definitions = [
       serviceConfig(localRegistryPort(options.name) ?? DEFAULT_PORT),
+      limitsConfig,
       ...(tokensRequired ? [authConfig] : []),
       ...(options.config ?? []),
     ];

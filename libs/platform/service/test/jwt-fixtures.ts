@@ -1,23 +1,21 @@
-import { JwtService } from '@nestjs/jwt';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { type JwsAlgorithm, type JwsKey, signCompactJws } from '../src/auth/jws';
+import type { PrivateSigningJwk } from '../src/auth/signing-key';
 
-/** An RSA key pair as an identity provider would hold it; the service gets only the public PEM. */
-export function rsaKeyPair(modulusLength = 2048): { privateKey: KeyObject; publicKeyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength });
-  return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
-}
-
-/** Any JWT, signed as told: for tokens signAccessToken would never make (RS256, no exp, odd claims). */
+/**
+ * Any JWT, with the claims and header given: for tokens signAccessToken would never make (no exp,
+ * no aud, an algorithm the key set must refuse). `key` is the issuer's private JWK (its kid and alg
+ * go into the header unless `header` says otherwise) or an HS256 secret.
+ */
 export function signJwt(
   claims: Record<string, unknown>,
-  key: { secret: string } | { privateKey: KeyObject },
-  options: { expiresInSeconds?: number } = { expiresInSeconds: 600 },
+  key: PrivateSigningJwk | { secret: string },
+  header: { alg?: JwsAlgorithm; kid?: string } = {},
 ): string {
-  const jwt = 'secret' in key ? new JwtService({ secret: key.secret }) : new JwtService({ privateKey: key.privateKey });
-  return jwt.sign(claims, {
-    algorithm: 'secret' in key ? 'HS256' : 'RS256',
-    ...(options.expiresInSeconds !== undefined && { expiresIn: options.expiresInSeconds }),
-  });
+  const secret = typeof key.secret === 'string' ? key.secret : undefined;
+  const signing: JwsKey = secret !== undefined ? { secret } : { privateJwk: key };
+  const alg = header.alg ?? (secret !== undefined ? 'HS256' : (key as PrivateSigningJwk).alg);
+  const kid = 'kid' in header ? header.kid : secret !== undefined ? undefined : (key as PrivateSigningJwk).kid;
+  return signCompactJws({ alg, typ: 'JWT', ...(kid !== undefined && { kid }) }, claims, signing);
 }
 
 /** A token with `alg: none` and no signature, the oldest trick against JWT libraries. */

@@ -1,7 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { TEST_AUTH_SECRET } from './access-tokens';
+import { TEST_AUTH_ENV } from './access-tokens';
 
 const SERVICE_ROOT = join(__dirname, '..');
 const WORKSPACE_ROOT = join(SERVICE_ROOT, '..', '..', '..');
@@ -29,7 +30,9 @@ export class ServiceProcess {
         SWC_NODE_PROJECT: join(SERVICE_ROOT, 'tsconfig.json'),
         HOST: '127.0.0.1',
         PORT: '0',
-        AUTH_JWT_SECRET: TEST_AUTH_SECRET,
+        // Not the developer's .mesh/env: its AUTH_JWKS_FILE would clash with the test key set.
+        MESH_ENV_FILE: join(tmpdir(), 'mesh-service-test-no-env-file'),
+        ...TEST_AUTH_ENV,
         ...env,
       },
     });

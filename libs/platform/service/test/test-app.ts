@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { createServiceApp, type ServiceAppOptions } from '../src';
-import { TEST_AUTH_SECRET } from './access-tokens';
+import { TEST_AUTH_ENV } from './access-tokens';
 import { TestAppModule, type TestAppOptions } from './test-app.module';
 
 /** Collects what pino writes, one parsed JSON object per line. */
@@ -27,7 +27,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const logs = new LogCapture();
   const app = await createServiceApp(TestAppModule.register(options), {
-    env: { LOG_LEVEL: 'info', AUTH_JWT_SECRET: TEST_AUTH_SECRET, ...options.env },
+    env: { LOG_LEVEL: 'info', ...TEST_AUTH_ENV, ...options.env },
     logDestination: logs,
     openApi: options.openApi,
   });

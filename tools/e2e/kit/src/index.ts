@@ -1,6 +1,15 @@
 // The scenario kit: what the mesh e2e, the swarm e2e, the soak and the bench share. The bench
 // reaches it through @mesh/mesh-e2e, which re-exports it; the suites import its files directly.
-export { ALL_SCOPES, bearer, newJwtSecret, signAccessToken } from './access-tokens';
+export {
+  ALL_SCOPES,
+  bearer,
+  DOMAIN_AUDIENCES,
+  newTokenIssuer,
+  type RunToken,
+  serveKeySet,
+  signAccessToken,
+  type TestIssuer,
+} from './access-tokens';
 export { type DomainApis, domainApis, type DomainName, DOMAINS } from './api/domain-apis';
 export {
   type ApiAnswer,

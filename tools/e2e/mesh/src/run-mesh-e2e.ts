@@ -7,7 +7,7 @@
 import { describeError } from '@mesh/infra';
 import { randomInt } from 'node:crypto';
 
-import { ALL_SCOPES, newJwtSecret, signAccessToken } from '../../kit/src/access-tokens';
+import { newTokenIssuer, signAccessToken } from '../../kit/src/access-tokens';
 import { DOMAINS } from '../../kit/src/api/domain-apis';
 import { Problems } from '../../kit/src/problems';
 import { checkPolyglotConsumer } from './checks/polyglot-consumer';
@@ -46,17 +46,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const problems = new Problems();
   const started = performance.now();
   try {
-    const jwtSecret = newJwtSecret();
-    const malformed = malformedRequests(
-      { token: signAccessToken(jwtSecret, ALL_SCOPES), jwtSecret },
-      malformedCount,
-      seed,
-    );
+    const issuer = newTokenIssuer('e2e');
+    const malformed = malformedRequests({ token: signAccessToken(issuer), issuer }, malformedCount, seed);
     console.log(
       `e2e: ${malformed.length} malformed requests generated from seed ${seed} (E2E_SEED=${seed} repeats them)`,
     );
     const mesh = await startIsolatedMesh(
-      { purpose: 'e2e', build: !argv.includes('--no-build'), log, jwtSecret },
+      { purpose: 'e2e', build: !argv.includes('--no-build'), log, issuer },
       cleanup,
     );
     console.log(`e2e: stores: ${mesh.stores.description.join('; ')}`);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ALL_SCOPES, signAccessToken } from '../../kit/src/access-tokens';
+import { signAccessToken } from '../../kit/src/access-tokens';
 import { domainApis } from '../../kit/src/api/domain-apis';
 import { MeshApi } from '../../kit/src/api/mesh-api';
 import { assertPortsFree } from '../../kit/src/free-port';
@@ -27,6 +27,7 @@ import { Phases } from './report/phases';
 import { expectCatalogComplete } from './scenario/catalog-check';
 import { runSwarmScenario, type ScenarioOptions } from './scenario/swarm-scenario';
 import { docker } from './shell/docker';
+import { createIssuerConfig, type IssuerConfig, removeConfigs } from './stack/issuer-config';
 import { removeLeftovers } from './stack/leftovers';
 import { createMeshSecrets, type MeshSecrets, removeSecrets } from './stack/mesh-secrets';
 import { deployStack, removeStack, type StackSettings } from './stack/mesh-stack';
@@ -133,6 +134,7 @@ async function prepareDocker(phases: Phases, cleanup: Cleanup, dockerd: { log?: 
 interface DeployedMesh {
   settings: StackSettings;
   secrets: MeshSecrets;
+  issuer: IssuerConfig;
   images: MeshImages;
 }
 
@@ -149,9 +151,12 @@ async function deployMesh(
   );
   const secrets = await phases.run('secrets', () => createMeshSecrets(SECRET_PREFIX, workDirectory));
   cleanup.add('secrets', () => removeSecrets(secrets.names));
+  const issuer = await phases.run('token issuer (its key set as a config)', () => createIssuerConfig(SECRET_PREFIX));
+  cleanup.add('key set config', () => removeConfigs([issuer.name]));
   const settings: StackSettings = {
     stack: STACK,
     secretPrefix: SECRET_PREFIX,
+    issuer: issuer.issuer.issuer,
     imagePrefix: APP_REPOSITORY_PREFIX,
     appTags: { orders: 'e2e', customers: 'e2e', analytics: 'e2e', catalog: 'e2e' },
     storeImages: { gateway: base.gateway, redis: base.redis, postgres: base.postgres, ferretdb: base.ferretdb },
@@ -170,15 +175,15 @@ async function deployMesh(
       { timeoutMs: ROUTES_TIMEOUT_MS, log },
     ),
   );
-  return { settings, secrets, images };
+  return { settings, secrets, issuer, images };
 }
 
 /** A published port of the gateway. */
 const gateway = (port: number) => `http://127.0.0.1:${port}`;
 
-/** What the APIs are called with: a token with every scope; 15 s for each answer. */
-function access({ secrets }: DeployedMesh): { token: string; timeoutMs: number } {
-  return { token: signAccessToken(secrets.jwtSecret, ALL_SCOPES, 3_600, 'swarm-e2e'), timeoutMs: 15_000 };
+/** What the APIs are called with: a token of the run's issuer for the three domains with every scope; 15 s for each answer. */
+function access({ issuer }: DeployedMesh): { token: string; timeoutMs: number } {
+  return { token: signAccessToken(issuer.issuer, { subject: 'swarm-e2e' }), timeoutMs: 15_000 };
 }
 
 function scenarioOptions(deployed: DeployedMesh): ScenarioOptions {

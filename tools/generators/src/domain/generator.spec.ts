@@ -172,6 +172,8 @@ describe('domain generator, PostgreSQL', () => {
     const sections = haproxySections(read(tree, 'deploy/gateway/haproxy.cfg'));
     expect(sections.get('frontend stock-levels')).toEqual([
       'bind :3005',
+      'http-request track-sc0 src table per-client-rates',
+      expect.stringMatching(/^http-request return status 429 .* if \{ sc_http_req_rate\(0\) gt "\$\{GATEWAY_REQUESTS_PER_10S-20000\}" \}$/),
       'http-request deny deny_status 404 if { path_beg /metrics }',
       'default_backend stock-levels',
     ]);

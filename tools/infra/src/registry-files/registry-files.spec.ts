@@ -47,11 +47,12 @@ describe('files generated from mesh.json', () => {
       deploy: { replicas: '${LOYALTY_POINTS_REPLICAS:-3}' },
     });
     expect(stack.services['loyalty-points'].secrets?.map((secret) => secret.source)).toEqual([
-      'mesh_jwt_secret',
       'mesh_redis_password_loyalty_points',
       'mesh_loyalty_points_mongodb_url',
       'mesh_loyalty_points_signing_key',
     ]);
+    // The issuer's public keys, as every domain gets them: a config, not a secret.
+    expect(stack.services['loyalty-points'].configs?.map((config) => config.source)).toEqual(['mesh_auth_jwks']);
     expect(stack.services['mongo'].networks).toEqual(['customers-store', 'loyalty-points-store']);
     expect(stack.services['mongo'].environment).toHaveProperty('LOYALTY_POINTS_MONGODB_URL_FILE');
     expect(stack.services['catalog'].environment?.['CATALOG_PRODUCTS']).toMatch(/,http:\/\/loyalty-points:3010$/);
@@ -61,8 +62,8 @@ describe('files generated from mesh.json', () => {
       for (const network of service.networks ?? []) expect(stack.networks).toHaveProperty([network]);
       for (const config of service.configs ?? []) expect(stack.configs).toHaveProperty([config.source]);
     }
-    expect(files.get('deploy/gateway/haproxy.cfg')).toContain(
-      'frontend loyalty-points\n  bind :3010\n  http-request deny deny_status 404 if { path_beg /metrics }\n  default_backend loyalty-points\n',
+    expect(files.get('deploy/gateway/haproxy.cfg')).toMatch(
+      /frontend loyalty-points\n {2}bind :3010\n {2}http-request track-sc0 src table per-client-rates\n {2}http-request return status 429 .* if \{ sc_http_req_rate\(0\) gt "\$\{GATEWAY_REQUESTS_PER_10S-20000\}" \}\n {2}http-request deny deny_status 404 if \{ path_beg \/metrics \}\n {2}default_backend loyalty-points\n/,
     );
     expect(files.get('deploy/gateway/haproxy.cfg')).toContain('server-template loyalty-points- 10 tasks.loyalty-points:3010');
     const ferretdb = parse(files.get('deploy/stack.ferretdb.yml') ?? '') as Stack;
@@ -85,7 +86,13 @@ describe('files generated from mesh.json', () => {
       ),
     );
 
-    expect(before).toEqual([expect.stringMatching(/^gateway-config-[0-9a-f]{8}$/), expect.stringMatching(/^postgres-init-/), expect.stringMatching(/^mongo-init-/)]);
+    // The token issuer's key set is the operator's (external, created from the provider's JWKS), named by variables.
+    expect(before).toEqual([
+      expect.stringMatching(/^gateway-config-[0-9a-f]{8}$/),
+      expect.stringMatching(/^postgres-init-/),
+      expect.stringMatching(/^mongo-init-/),
+      'mesh_auth_jwks',
+    ]);
     // A new domain changes the gateway's file, not the init scripts.
     expect(withDomain[0]).not.toBe(before[0]);
     expect(withDomain.slice(1)).toEqual(before.slice(1));

@@ -1,4 +1,10 @@
-import { countryCode, type CustomerResponse, customerStatus, loyaltyTier } from '@mesh/customers-contracts';
+import {
+  countryCode,
+  type CustomerPage,
+  type CustomerResponse,
+  customerStatus,
+  loyaltyTier,
+} from '@mesh/customers-contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -23,8 +29,10 @@ export class CustomerResponseDto extends createZodDto(customerResponse) {}
 export class CustomerPageDto extends createZodDto(
   z.object({
     items: z.array(customerResponse),
-    total: z.int().min(0).describe('customers matching the filter, on every page'),
-    page: z.int().min(1),
+    total: z.int().min(0).optional().describe('customers matching the filter; on the first page only'),
+    page: z.int().min(1).optional().describe('the page asked for; absent on a page asked for with after'),
     limit: z.int().min(1),
-  }),
+    hasMore: z.boolean().describe('whether more customers follow this page'),
+    next: z.uuid().optional().describe('the after of the next page; present when hasMore'),
+  }) satisfies z.ZodType<CustomerPage>,
 ) {}

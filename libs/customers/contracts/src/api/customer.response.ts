@@ -17,9 +17,19 @@ export interface CustomerResponse {
   updatedAt: string;
 }
 
+/**
+ * One page of `GET /customers`, oldest first. `total` is counted on the first page only (page 1
+ * without `after`); `next` is the `after` of the following page.
+ */
 export interface CustomerPage {
   items: CustomerResponse[];
-  total: number;
-  page: number;
+  /** Customers matching the filter; on the first page only. */
+  total?: number;
+  /** The page asked for; absent on a page asked for with `after`. */
+  page?: number;
   limit: number;
+  /** Whether more customers follow this page. */
+  hasMore: boolean;
+  /** The `after` of the next page; present when `hasMore`. */
+  next?: string;
 }

@@ -1,5 +1,5 @@
 import { orderResponse } from './order.response';
-import { cancelOrderRequest, DEFAULT_PAGE_SIZE, listOrdersQuery } from './order-requests';
+import { cancelOrderRequest, DEFAULT_PAGE_SIZE, listOrdersQuery, MAX_PAGE_OFFSET } from './order-requests';
 import { placeOrderRequest } from './place-order.request';
 
 describe('placeOrderRequest', () => {
@@ -29,7 +29,21 @@ describe('listOrdersQuery', () => {
     });
   });
 
+  it('takes after, the id of the last order of the previous page', () => {
+    const after = '0190f5b2-7f2a-7cc1-9a55-3f6f0c1d2e3a';
+    expect(listOrdersQuery.parse({ after, limit: '10' })).toEqual({ after, page: 1, limit: 10 });
+  });
+
+  it('lets a page skip at most MAX_PAGE_OFFSET orders', () => {
+    expect(listOrdersQuery.safeParse({ page: String(MAX_PAGE_OFFSET / 100 + 1), limit: '100' }).success).toBe(true);
+    expect(listOrdersQuery.safeParse({ page: String(MAX_PAGE_OFFSET + 1), limit: '1' }).success).toBe(true);
+  });
+
   it.each([
+    ['a page beyond MAX_PAGE_OFFSET orders', { page: String(MAX_PAGE_OFFSET / 100 + 2), limit: '100' }, 'page'],
+    ['a page of one beyond MAX_PAGE_OFFSET', { page: String(MAX_PAGE_OFFSET + 2), limit: '1' }, 'page'],
+    ['a page with after', { page: '2', after: '0190f5b2-7f2a-7cc1-9a55-3f6f0c1d2e3a' }, 'page'],
+    ['a malformed after', { after: 'last' }, 'after'],
     ['a zero page', { page: '0' }, 'page'],
     ['a fractional page', { page: '1.5' }, 'page'],
     ['an empty limit', { limit: '' }, 'limit'],

@@ -24,11 +24,17 @@ export const orderResponse = z.object({
 });
 export type OrderResponse = z.infer<typeof orderResponse>;
 
-/** One page of `GET /orders`, newest first. */
+/**
+ * One page of `GET /orders`, newest first. `total` is counted on the first page only (page 1
+ * without `after`): counting every page would read every matching order each time. `next` is the
+ * `after` of the following page.
+ */
 export const orderPage = z.object({
   items: z.array(orderResponse),
-  total: z.int().nonnegative(),
-  page: z.int().min(1),
+  total: z.int().nonnegative().optional().describe('orders matching the filters; on the first page only'),
+  page: z.int().min(1).optional().describe('the page asked for; absent on a page asked for with after'),
   limit: z.int().min(1),
+  hasMore: z.boolean().describe('whether more orders follow this page'),
+  next: z.uuid().optional().describe('the after of the next page; present when hasMore'),
 });
 export type OrderPage = z.infer<typeof orderPage>;

@@ -1,28 +1,16 @@
 import type { FactoryProvider } from '@nestjs/common';
 
-import { ConfigValidationError } from '../config/config-validation.error';
+import { SERVICE_OPTIONS, type ServiceModuleOptions } from '../service-options';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { type AuthConfig, authConfig } from './auth-config';
 
 /**
- * In production a service without any key refuses to start, with the variable to set. Elsewhere
- * (tests that never call the API, a build run by hand without `.mesh/env`) it starts closed: every
- * token is refused, and the guard says so in the log.
+ * The verifier of the service's tokens: its audience is AUTH_AUDIENCE or the service's name. What
+ * the configuration lacks was reported when it was loaded (in production a service without a key
+ * set does not start); elsewhere a service without keys starts closed and the guard says so.
  */
 export const accessTokenVerifierProvider: FactoryProvider<AccessTokenVerifier> = {
   provide: AccessTokenVerifier,
-  inject: [authConfig.KEY],
-  useFactory: (config: AuthConfig) => {
-    const verifier = new AccessTokenVerifier(config);
-    if (config.production && verifier.algorithms.length === 0) {
-      throw new ConfigValidationError([
-        {
-          variable: 'AUTH_JWT_SECRET',
-          message:
-            'is required with NODE_ENV=production (or AUTH_JWT_PUBLIC_KEY for RS256 tokens); either may come from <NAME>_FILE',
-        },
-      ]);
-    }
-    return verifier;
-  },
+  inject: [authConfig.KEY, SERVICE_OPTIONS],
+  useFactory: (config: AuthConfig, options: ServiceModuleOptions) => new AccessTokenVerifier(config, options.name),
 };

@@ -6,13 +6,13 @@ import { TestAppModule } from '../../test/test-app.module';
 import { createServiceApp } from '../bootstrap/create-service-app';
 import { ConfigValidationError } from '../config/config-validation.error';
 
-describe('a service without AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY', () => {
+describe('a service without AUTH_JWKS_URL or AUTH_JWKS_FILE', () => {
   it('refuses to start with NODE_ENV=production, naming the variable', async () => {
     const started = createServiceApp(TestAppModule.register(), { env: { NODE_ENV: 'production' } });
     await expect(started).rejects.toThrow(ConfigValidationError);
     await expect(started).rejects.toMatchObject({
       problems: [
-        { variable: 'AUTH_JWT_SECRET', message: expect.stringContaining('is required with NODE_ENV=production') },
+        { variable: 'AUTH_JWKS_URL', message: expect.stringContaining('is required with NODE_ENV=production') },
       ],
     });
   });
@@ -21,7 +21,7 @@ describe('a service without AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY', () => {
     // nestjs-pino sends what is logged outside a request (this warning, at start-up) to the first
     // app's destination in the process; start afresh so that it reaches this app's.
     __resetOutOfContextForTests();
-    const { app: closed, logs } = await createTestApp({ env: { AUTH_JWT_SECRET: '' } });
+    const { app: closed, logs } = await createTestApp({ env: { AUTH_JWKS: '', AUTH_ISSUER: '' } });
     try {
       const response = await closed.inject({ method: 'GET', url: '/items', headers: authorized() });
       expect(response.statusCode).toBe(401);
@@ -29,7 +29,7 @@ describe('a service without AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY', () => {
       expect(logs.lines).toContainEqual(
         expect.objectContaining({
           level: 'warn',
-          msg: expect.stringContaining('neither AUTH_JWT_SECRET nor AUTH_JWT_PUBLIC_KEY is set'),
+          msg: expect.stringContaining('neither AUTH_JWKS_URL nor AUTH_JWKS_FILE is set'),
         }),
       );
       expect((await closed.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { acceptJsonBodiesOnly, limitRequestBodies } from '../http/body-parsing';
 import type { FastifyServer } from '../http/fastify-server';
+import { applyLimits } from '../limits/apply-limits';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { recordHttpMetrics } from '../metrics/record-http-metrics';
 import { type OpenApiOptions, serveOpenApi } from '../openapi/openapi';
@@ -54,13 +55,14 @@ export async function createServiceApp(
   const host: DynamicModule = { module: ServiceHostModule, imports: [runtimeModule, appModule] };
   // logger: false keeps Nest from printing its own stack dump when the
   // container fails (invalid configuration); runService reports that itself.
-  const app = await NestFactory.create<NestFastifyApplication>(host, new ServiceFastifyAdapter(), {
+  const adapter = new ServiceFastifyAdapter();
+  const app = await NestFactory.create<NestFastifyApplication>(host, adapter, {
     logger: false,
     abortOnError: false,
     bodyParser: false,
   });
   try {
-    wire(app, openApi);
+    await wire(app, adapter, openApi);
     for (const strategy of transports?.(app) ?? []) {
       app.connectMicroservice({ strategy }, { inheritAppConfig: true });
     }
@@ -73,10 +75,15 @@ export async function createServiceApp(
   }
 }
 
-function wire(app: NestFastifyApplication, openApi: OpenApiOptions | undefined): void {
+async function wire(
+  app: NestFastifyApplication,
+  adapter: ServiceFastifyAdapter,
+  openApi: OpenApiOptions | undefined,
+): Promise<void> {
   const config = requireServiceModule(app);
   app.useLogger(app.get(Logger));
   const fastify: FastifyServer = app.getHttpAdapter().getInstance();
+  await applyLimits(app, adapter.trustedProxies);
   acceptJsonBodiesOnly(fastify);
   limitRequestBodies(fastify, config.bodyLimitBytes);
   recordHttpMetrics(fastify, app.get(HttpMetrics));

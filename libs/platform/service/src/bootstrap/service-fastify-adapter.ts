@@ -10,8 +10,20 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id';
  * rejections turned into HttpExceptions with useful messages.
  */
 export class ServiceFastifyAdapter extends FastifyAdapter {
+  /**
+   * How many proxies in front are believed about the client's address (X-Forwarded-For). Fastify
+   * reads its trust setting when it is built, before the configuration is validated, so it asks
+   * this object, which the configuration sets before the first request.
+   */
+  readonly trustedProxies: { hops: number };
+
   constructor() {
-    super({ genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]) });
+    const trustedProxies = { hops: 0 };
+    super({
+      genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+      trustProxy: (_address: string, hop: number) => hop < trustedProxies.hops,
+    });
+    this.trustedProxies = trustedProxies;
     this.getInstance().addHook('onRequest', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
     });

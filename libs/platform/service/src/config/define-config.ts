@@ -20,6 +20,15 @@ export interface ConfigNamespace {
  */
 export type ConfigDefinition<T extends object> = (() => T) & ConfigFactoryKeyHost<T> & ConfigNamespace;
 
+/**
+ * A rule between variables: `context.addIssue({ code: 'custom', path: ['NAME'], message })`.
+ * It runs even when a variable failed its own schema, so it must only look at what is set.
+ */
+export type CrossCheck<S extends z.ZodRawShape> = (
+  variables: z.output<z.ZodObject<S>>,
+  context: z.RefinementCtx<z.output<z.ZodObject<S>>>,
+) => void;
+
 export function defineConfig<S extends z.ZodRawShape>(
   namespace: string,
   variables: S,
@@ -28,13 +37,17 @@ export function defineConfig<S extends z.ZodRawShape, T extends object>(
   namespace: string,
   variables: S,
   map: (variables: z.output<z.ZodObject<S>>) => T,
+  check?: CrossCheck<S>,
 ): ConfigDefinition<T>;
 export function defineConfig<S extends z.ZodRawShape, T extends object>(
   namespace: string,
   variables: S,
   map?: (variables: z.output<z.ZodObject<S>>) => T,
+  check?: CrossCheck<S>,
 ): ConfigDefinition<T> {
-  const schema = z.object(variables);
+  // Rules between variables (one requires another, two exclude each other) are reported with the
+  // others, by variable name: an issue's path is the variable it names.
+  const schema = check ? z.object(variables).superRefine(check) : z.object(variables);
   const fromVariables = (parsed: unknown): T => (map ? map(parsed as z.output<z.ZodObject<S>>) : (parsed as T));
   // Used on its own (ConfigModule.forFeature, a script), the factory validates
   // just this concern; ServiceModule validates all concerns together instead.

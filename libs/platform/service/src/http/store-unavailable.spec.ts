@@ -33,6 +33,12 @@ describe('isStoreUnavailable', () => {
     ['a connection exception (class 08)', { code: '08006' }],
     ['MongoDB out of reach', { name: 'MongoServerSelectionError', message: 'connect ECONNREFUSED' }],
     [
+      'a statement past statement_timeout (57014), inside a QueryFailedError',
+      { name: 'QueryFailedError', driverError: { code: '57014' } },
+    ],
+    ['a MongoDB operation past its maxTimeMS (50)', { name: 'MongoServerError', code: 50 }],
+    ['no free MongoDB connection in time', { name: 'MongoWaitQueueTimeoutError' }],
+    [
       'a cause two levels down',
       new Error('applying failed', { cause: new Error('x', { cause: { code: 'ECONNRESET' } }) }),
     ],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { bearer, signAccessToken } from '../../../kit/src/access-tokens';
+import { bearer, newTokenIssuer, signAccessToken } from '../../../kit/src/access-tokens';
 import { BODY_TARGETS } from './body-targets';
 import { type FuzzContext, type MalformedRequest } from './malformed-request';
 
@@ -25,6 +25,21 @@ const REQUESTS = fc.oneof(
 /** What each bad Authorization header is, with the token that carries it. */
 function badAuthorizations(context: FuzzContext): fc.Arbitrary<string | undefined> {
   const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ scope: 'orders:write customers:write analytics:read', exp: 4_102_444_800 })}.`;
+  const scopes = ['orders:write', 'customers:write', 'analytics:read'];
+  const now = Math.floor(Date.now() / 1_000);
+  // Signed by the run's issuer with its own key, wrong in one claim each: 401.
+  const ofIssuer = [
+    signAccessToken(context.issuer, { scopes, issuedAt: now - 3_600, expiresInSeconds: 60 }),
+    signAccessToken(context.issuer, { scopes, audience: ['inventory', 'billing'] }),
+    signAccessToken(context.issuer, { scopes, expiresInSeconds: 86_400 }),
+  ];
+  // Keys the services do not trust: another issuer's (a kid not in the set), an HS256 secret.
+  const stranger = newTokenIssuer('stranger');
+  const forged = [
+    signAccessToken(stranger, { scopes }),
+    context.issuer.sign({ key: { secret: 'a-shared-secret-the-services-never-accept' }, scopes, audience: 'orders' }),
+    context.issuer.sign({ issuer: 'https://another-issuer.example', scopes, audience: 'orders' }),
+  ];
   return fc.oneof(
     fc.constantFrom(
       undefined,
@@ -36,12 +51,9 @@ function badAuthorizations(context: FuzzContext): fc.Arbitrary<string | undefine
       'Token abc',
       bearer('not.a.jwt'),
       bearer(unsigned),
-      bearer(
-        signAccessToken(`${context.jwtSecret}-but-another`, ['orders:write', 'customers:write', 'analytics:read']),
-      ),
-      bearer(signAccessToken(context.jwtSecret, ['orders:write', 'customers:write', 'analytics:read'], -60)),
+      ...[...ofIssuer, ...forged].map(bearer),
       // Scopes of other domains only, and read where a write is asked: 403.
-      bearer(signAccessToken(context.jwtSecret, ['inventory:read', 'inventory:write'])),
+      bearer(signAccessToken(context.issuer, { scopes: ['inventory:read', 'inventory:write'] })),
       `${bearer(context.token)}x`,
     ),
     fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 80 }).map((text) => bearer(text.trim() || 'x')),

@@ -1,4 +1,4 @@
-import { bearer } from '../../../kit/src/access-tokens';
+import { bearer, type TestIssuer } from '../../../kit/src/access-tokens';
 import type { DomainName } from '../../../kit/src/api/domain-apis';
 
 export const FUZZ_CATEGORIES = [
@@ -26,10 +26,10 @@ export interface MalformedRequest {
   body?: string | (() => string);
 }
 
-/** What every generated request needs: a token that passes, and the secret to forge others. */
+/** What every generated request needs: a token that passes, and its issuer to make others that must not. */
 export interface FuzzContext {
   token: string;
-  jwtSecret: string;
+  issuer: TestIssuer;
 }
 
 /** Headers of a request that is fine apart from what the generator breaks. */

@@ -2,11 +2,12 @@ import { registerCustomerRequest, updateCustomerRequest } from '@mesh/customers-
 import { cancelOrderRequest, placeOrderRequest } from '@mesh/orders-contracts';
 import { z } from 'zod';
 
+import { newTokenIssuer } from '../../../kit/src/access-tokens';
 import { judge } from './fuzz-run';
 import { FUZZ_CATEGORIES, type MalformedRequest } from './malformed-request';
 import { malformedRequests } from './malformed-requests';
 
-const context = { token: 'header.payload.signature', jwtSecret: 's'.repeat(48) };
+const context = { token: 'header.payload.signature', issuer: newTokenIssuer('fuzz-spec') };
 const requests = malformedRequests(context, 1_500, 20261128);
 
 /** The contract each JSON body endpoint validates its body with. */

@@ -3,7 +3,7 @@ import { buildServices, type MeshService } from '@mesh/mesh-start';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ALL_SCOPES, newJwtSecret, signAccessToken } from '../../../kit/src/access-tokens';
+import { newTokenIssuer, serveKeySet, signAccessToken, type TestIssuer } from '../../../kit/src/access-tokens';
 import { type DomainName, DOMAINS } from '../../../kit/src/api/domain-apis';
 import { freePort } from '../../../kit/src/free-port';
 import type { CleanupStack } from './cleanup-stack';
@@ -20,8 +20,8 @@ export interface IsolatedMeshOptions {
   log: (line: string) => void;
   /** Variables for every service on top of the mesh's own (e.g. a log level). */
   serviceEnv?: Record<string, string>;
-  /** AUTH_JWT_SECRET for the services; a new random one when not given. */
-  jwtSecret?: string;
+  /** The identity provider whose tokens the services accept; a new one (a key pair of its own) when not given. */
+  issuer?: TestIssuer;
   /** Processes per domain (1): each replica set is the three domains on ports of their own. */
   replicas?: number;
   /** A MongoDB-compatible server of the run's own, which the run may restart (stores.mongo). */
@@ -42,9 +42,10 @@ export interface IsolatedMesh {
   readonly stores: IsolatedStores;
   /** The inspector port of each domain's first replica, with `inspectFirstReplicas`. */
   readonly inspectorPorts: ReadonlyMap<DomainName, number>;
-  /** The AUTH_JWT_SECRET the services were given. */
-  readonly jwtSecret: string;
-  /** A token with every scope of the three APIs. */
+  /** The identity provider of the run: the services fetch its key set from `jwksUrl`. */
+  readonly issuer: TestIssuer;
+  readonly jwksUrl: string;
+  /** A token for the three APIs with every scope. */
   readonly token: string;
   readonly logDir: string;
 }
@@ -52,7 +53,8 @@ export interface IsolatedMesh {
 /**
  * Builds the three domains, gives them fresh databases and a Redis of their own, and starts each
  * as a separate process on a free port (not 3001-3003, which `npm start` or a developer may
- * hold), with a random JWT secret. Everything it starts is undone by `cleanup`.
+ * hold), trusting an identity provider of the run's own, whose key set they fetch over HTTP
+ * (AUTH_JWKS_URL, as in production). Everything it starts is undone by `cleanup`.
  */
 export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: CleanupStack): Promise<IsolatedMesh> {
   if (options.build)
@@ -65,11 +67,14 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
   const logDir = join(WORKSPACE_ROOT, '.mesh', options.purpose, 'logs');
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
-  const jwtSecret = options.jwtSecret ?? newJwtSecret();
+  const issuer = options.issuer ?? newTokenIssuer(options.purpose);
+  const jwks = await serveKeySet(issuer);
+  cleanup.defer('stop serving the key set', () => jwks.close());
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutAuthVariables(process.env),
     ...stores.env,
-    AUTH_JWT_SECRET: jwtSecret,
+    AUTH_JWKS_URL: jwks.url,
+    AUTH_ISSUER: issuer.issuer,
     // Not the developer's .mesh/env: every store URL is given here.
     MESH_ENV_FILE: join(logDir, 'no-env-file'),
     LOG_LEVEL: 'info',
@@ -108,6 +113,11 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
     options.log(`mesh${which}: ${DOMAINS.map((name) => `${name} ${processes.url(name)}`).join(', ')}`);
   });
   options.log(`mesh: logs in ${logDir}`);
-  const token = signAccessToken(jwtSecret, ALL_SCOPES);
-  return { processes: replicaSets[0], replicaSets, inspectorPorts, stores, jwtSecret, token, logDir };
+  const token = signAccessToken(issuer);
+  return { processes: replicaSets[0], replicaSets, inspectorPorts, stores, issuer, jwksUrl: jwks.url, token, logDir };
+}
+
+/** The environment without the developer's token settings (a sourced .mesh/env names its key set). */
+function withoutAuthVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('AUTH_')));
 }

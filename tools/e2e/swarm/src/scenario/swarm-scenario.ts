@@ -115,7 +115,7 @@ interface SwarmRun {
 /** Every domain refuses a request without a token; customers register and each places a first order. */
 async function customersAndFirstOrders({ options, ledger, problems, traffic }: SwarmRun): Promise<void> {
   const { apis } = options;
-  // AUTH_JWT_SECRET_FILE reached every domain: no token, no data.
+  // The key set (AUTH_JWKS_FILE, a Swarm config) reached every domain: no token, no data.
   for (const api of [apis.orders, apis.customers, apis.analytics]) {
     const outcome = await api
       .anonymous()

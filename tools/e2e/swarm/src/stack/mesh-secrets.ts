@@ -6,14 +6,12 @@ import { docker, dockerResult } from '../shell/docker';
 import { runChecked } from '../shell/run';
 import { WORKSPACE_ROOT } from '../workspace';
 
-/** Marks this test's secrets, so that a later run finds those an interrupted one left. */
+/** Marks this test's secrets and configs, so that a later run finds those an interrupted one left. */
 export const SECRET_LABEL = 'mesh.e2e=swarm';
 
 export interface MeshSecrets {
   /** Swarm secret names, as created. */
   readonly names: readonly string[];
-  /** What the test signs its access tokens with. */
-  readonly jwtSecret: string;
 }
 
 /**
@@ -26,7 +24,6 @@ export async function createMeshSecrets(prefix: string, workDirectory: string): 
   const password = () => randomBytes(24).toString('hex');
   const redisPasswords = Object.fromEntries((await redisUsers()).map((user) => [user, password()]));
   const values: Record<string, string> = {
-    jwt_secret: randomBytes(48).toString('base64url'),
     redis_acl: await generateRedisAcl(redisPasswords, workDirectory),
     redis_password_orders: redisPasswords['orders'],
     redis_password_customers: redisPasswords['customers'],
@@ -49,7 +46,7 @@ export async function createMeshSecrets(prefix: string, workDirectory: string): 
     await removeSecrets(names);
     throw error;
   }
-  return { names, jwtSecret: values['jwt_secret'] };
+  return { names };
 }
 
 /** Removes the secrets (those already gone are no error). */

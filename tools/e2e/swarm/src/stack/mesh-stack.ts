@@ -9,6 +9,8 @@ export const STACK_FILES = ['deploy/stack.yml', 'deploy/stack.ferretdb.yml'];
 export interface StackSettings {
   readonly stack: string;
   readonly secretPrefix: string;
+  /** The `iss` of the run's token issuer, whose key set the config `<secretPrefix>_auth_jwks` holds. */
+  readonly issuer: string;
   readonly imagePrefix: string;
   readonly appTags: Readonly<Record<App, string>>;
   readonly storeImages: {
@@ -42,6 +44,7 @@ export function stackVariables(settings: StackSettings): Record<string, string> 
     ANALYTICS_PUBLISHED_PORT: String(settings.ports.analytics),
     CATALOG_PUBLISHED_PORT: String(settings.ports.catalog),
     SECRET_PREFIX: settings.secretPrefix,
+    AUTH_ISSUER: settings.issuer,
     ENDPOINT_MODE: 'dnsrr',
     PUBLISH_MODE: 'host',
     // Two cores shared by eleven tasks: the limits of a real node would starve the test's.

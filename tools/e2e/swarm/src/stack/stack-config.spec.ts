@@ -83,11 +83,47 @@ describe('deploy/stack.yml through `docker stack config`', () => {
       const variables = Object.entries(service.environment ?? {});
       const plain = variables.filter(([variable]) => /(PASSWORD|SECRET|_KEY|DATABASE_URL|MONGODB_URL)$/.test(variable));
       expect({ name, plain }).toEqual({ name, plain: [] });
-      const mounted = (service.secrets ?? []).map((secret) => `/run/secrets/${secret.target ?? secret.source}`);
+      const mounted = [
+        ...(service.secrets ?? []).map((secret) => `/run/secrets/${secret.target ?? secret.source}`),
+        ...(service.configs ?? []).map((config) => config.target ?? `/${config.source}`),
+      ];
       for (const [variable, value] of variables.filter(([variable]) => variable.endsWith('_FILE'))) {
         expect({ name, variable, mounted: mounted.includes(value) }).toEqual({ name, variable, mounted: true });
       }
     }
+  });
+
+  it('gives no service a key that can sign an access token: the domains get public keys, the catalog none', () => {
+    // Whoever holds a signing key (an HS256 secret, a private key) can mint any domain's write scope.
+    const signing = /JWT|SIGNING|PRIVATE|AUTH_DEV_HS256|AUTH_JWT_SECRET/i;
+    expect(Object.keys(stack.secrets).filter((secret) => signing.test(secret) || /jwt|jwks/i.test(secret))).toEqual([]);
+    for (const [name, service] of appsOf(stack)) {
+      const variables = Object.keys(service.environment ?? {});
+      expect({ name, variables: variables.filter((variable) => signing.test(variable)) }).toEqual({
+        name,
+        variables: [],
+      });
+      const secrets = (service.secrets ?? []).map((secret) => secret.source);
+      expect({ name, secrets: secrets.filter((secret) => /jwt|jwks|sign|private|issuer/i.test(secret)) }).toEqual({
+        name,
+        secrets: [],
+      });
+    }
+    for (const [domain, service] of domainsOf(stack)) {
+      const keySet = service.configs?.find((config) => config.target === service.environment?.['AUTH_JWKS_FILE']);
+      expect({ domain, keySet: keySet?.source, issuer: service.environment?.['AUTH_ISSUER'] }).toEqual({
+        domain,
+        keySet: 'mesh_auth_jwks',
+        issuer: 'mesh-issuer',
+      });
+      // Its audience is its name: no AUTH_AUDIENCE that would let one token open several domains.
+      expect({ domain, audience: service.environment?.['AUTH_AUDIENCE'] }).toEqual({ domain, audience: undefined });
+    }
+    // A config is public (any service may mount it, `docker config inspect` shows it): it holds a key set, not a key.
+    expect(stack.configs['mesh_auth_jwks']).toEqual({ name: 'mesh_auth_jwks', external: true });
+    const catalog = stack.services['catalog'];
+    expect({ secrets: catalog.secrets ?? [], configs: catalog.configs ?? [] }).toEqual({ secrets: [], configs: [] });
+    expect(Object.keys(catalog.environment ?? {}).filter((variable) => variable.startsWith('AUTH_'))).toEqual([]);
   });
 
   it('connects each domain to Redis as its own user, with no credentials in the URL', () => {
@@ -171,7 +207,9 @@ describe('deploy/stack.yml through `docker stack config`', () => {
   });
 
   it('ships the files its configs name', () => {
-    const files = Object.values(stack.configs).map((config) => config.file ?? '');
+    const files = Object.values(stack.configs)
+      .filter((config) => !config.external)
+      .map((config) => config.file ?? '');
     expect(files.map((file) => file.replace(`${WORKSPACE_ROOT}/`, ''))).toEqual([
       'deploy/gateway/haproxy.cfg',
       'deploy/mongo/create-domain-users.js',
@@ -180,7 +218,7 @@ describe('deploy/stack.yml through `docker stack config`', () => {
     for (const file of files) expect({ file, exists: existsSync(file) }).toEqual({ file, exists: true });
   });
 
-  it('takes images, tags, modes, ports, pace and secret names from variables', async () => {
+  it('takes images, tags, modes, ports, pace, secret names and the token issuer from variables', async () => {
     const { stack: custom, warnings: customWarnings } = await resolveStackConfig([STACK], {
       IMAGE_PREFIX: 'registry.example.com/shop',
       ORDERS_TAG: '1.4.2',
@@ -190,6 +228,8 @@ describe('deploy/stack.yml through `docker stack config`', () => {
       ORDERS_PUBLISHED_PORT: '8081',
       UPDATE_MONITOR: '10s',
       SECRET_PREFIX: 'shop-2026',
+      AUTH_ISSUER: 'https://login.shop.example',
+      AUTH_JWKS_VERSION: '_2',
     });
     expect(customWarnings).toBe('');
     expect(custom.services['orders'].image).toBe('registry.example.com/shop/orders:1.4.2');
@@ -198,7 +238,9 @@ describe('deploy/stack.yml through `docker stack config`', () => {
     expect(custom.services['orders'].deploy?.endpoint_mode).toBe('vip');
     expect(custom.services['orders'].deploy?.update_config).toMatchObject({ monitor: '10s' });
     expect(custom.services['gateway'].ports?.[0]).toMatchObject({ target: 3001, published: 8081, mode: 'ingress' });
-    expect(custom.secrets['mesh_jwt_secret'].name).toBe('shop-2026_jwt_secret');
+    expect(custom.secrets['mesh_redis_acl'].name).toBe('shop-2026_redis_acl');
+    expect(custom.configs['mesh_auth_jwks'].name).toBe('shop-2026_auth_jwks_2');
+    expect(custom.services['orders'].environment?.['AUTH_ISSUER']).toBe('https://login.shop.example');
   });
 });
 

@@ -10,6 +10,7 @@ export interface ResolvedService {
   image: string;
   environment?: Record<string, string>;
   secrets?: { source: string; target?: string }[];
+  configs?: { source: string; target?: string }[];
   networks?: Record<string, unknown>;
   ports?: { mode?: string; target: number; published: number | string }[];
   healthcheck?: { test?: string[]; disable?: boolean };
@@ -28,7 +29,7 @@ export interface ResolvedStack {
   services: Record<string, ResolvedService>;
   networks: Record<string, { driver?: string; internal?: boolean }>;
   secrets: Record<string, { external?: boolean; name?: string; file?: string }>;
-  configs: Record<string, { file?: string }>;
+  configs: Record<string, { file?: string; external?: boolean; name?: string }>;
   volumes: Record<string, unknown>;
 }
 
