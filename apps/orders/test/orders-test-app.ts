@@ -26,7 +26,8 @@ export class OrdersTestApp {
     readonly redisServer: KillableRedisServer,
   ) {}
 
-  static async start(purpose: string): Promise<OrdersTestApp> {
+  /** `env` adds to or overrides the test's variables (e.g. a low RATE_LIMIT_MAX). */
+  static async start(purpose: string, env: Record<string, string> = {}): Promise<OrdersTestApp> {
     const database = await createTestDatabase(`orders_${purpose}`);
     const redisServer = await KillableRedisServer.start();
     const logDestination = new PassThrough();
@@ -37,6 +38,7 @@ export class OrdersTestApp {
         REDIS_URL: redisServer.url,
         LOG_LEVEL: 'warn',
         ...TEST_AUTH_ENV,
+        ...env,
       },
       logDestination,
     });

@@ -10,6 +10,7 @@ import { randomInt } from 'node:crypto';
 import { newTokenIssuer, signAccessToken } from '../../kit/src/access-tokens';
 import { DOMAINS } from '../../kit/src/api/domain-apis';
 import { Problems } from '../../kit/src/problems';
+import { checkAuthorizationMatrix } from './checks/authorization-matrix';
 import { checkPolyglotConsumer } from './checks/polyglot-consumer';
 import { malformedRequests } from './fuzz/malformed-requests';
 import { CleanupStack } from './harness/cleanup-stack';
@@ -66,6 +67,11 @@ async function main(argv: readonly string[]): Promise<number> {
     // Step "polyglot consumer": Python reads the streams from the published AsyncAPI documents alone.
     for (const failure of await checkPolyglotConsumer(mesh.stores.redis.url, result.poisons, log)) problems.add(failure);
     for (const failure of verdict(result, logs, crashes)) problems.add(failure);
+    // Step "authorization matrix": every documented route refuses every bad token (after the
+    // figures are checked: its right-token controls may change data, e.g. queue a rebuild).
+    const matrix = await checkAuthorizationMatrix(issuer, (name) => mesh.processes.services.get(name)?.port ?? 0);
+    console.log(`e2e: authorization matrix: ${matrix.summary}, ${matrix.failures.length} mismatches`);
+    for (const failure of matrix.failures) problems.add(failure);
     console.log(`e2e: service logs in ${mesh.logDir}`);
   } catch (error) {
     problems.add(`the scenario could not run to its end: ${describeError(error)}`);
