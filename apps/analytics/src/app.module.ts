@@ -16,6 +16,7 @@ import { AnalyticsMessagingModule } from './messaging/analytics-messaging.module
 import { PseudonymModule } from './pseudonym/pseudonym.module';
 import { RebuildModule } from './rebuild/rebuild.module';
 import { RollupModule } from './rollup/rollup.module';
+import { dailySalesQualitySamples } from './sales/daily-sales-quality-samples';
 import { SalesModule } from './sales/sales.module';
 import { TopProductsModule } from './top-products/top-products.module';
 
@@ -29,7 +30,7 @@ import { TopProductsModule } from './top-products/top-products.module';
       name: 'analytics',
       config: [analyticsDatabase, redisConfig, pseudonymConfig, rollupScheduleConfig],
       readiness: [typeOrmReadiness(), eventBusReadiness()],
-      dataProduct: { product: analyticsProduct, status: typeormDataProductStatus() },
+      dataProduct: { product: analyticsProduct, status: typeormDataProductStatus(), qualityResources: dailySalesQualitySamples },
     }),
     analyticsTypeOrmModule,
     AnalyticsMessagingModule,

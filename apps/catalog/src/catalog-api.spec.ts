@@ -80,6 +80,53 @@ describe('GET /api/lineage', () => {
   });
 });
 
+describe('exploring: GET /api/search, /api/products/:name, /api/event-types/:type', () => {
+  it('searches the readable manifests', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/search?q=email' });
+    const hits = response.json<{ hits: Array<{ kind: string; label: string; eventType: string | null }> }>().hits;
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'field', label: 'email', eventType: 'customers.customer.registered' }));
+  });
+
+  it("answers a product with its events' schema tables, and 404 for one it cannot read", async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/products/customers' });
+    const [stream] = response.json<{ streams: Array<{ key: string; events: Array<{ type: string; fields: Array<{ name: string; classification: string | null }> }> }> }>().streams;
+    expect(stream.key).toBe('{customers.customer.v1}');
+    const registered = stream.events.find((event) => event.type === 'customers.customer.registered');
+    expect(registered?.fields.find((field) => field.name === 'email')?.classification).toBe('pii');
+    expect((await app.inject({ method: 'GET', url: '/api/products/analytics' })).statusCode).toBe(404);
+  });
+
+  it('answers an event type with its versions, and 404 for an unknown one', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/event-types/orders.order.placed' });
+    expect(response.json<{ versions: Array<{ version: number; current: boolean }> }>().versions).toEqual([
+      expect.objectContaining({ version: 1, current: true }),
+    ]);
+    expect((await app.inject({ method: 'GET', url: '/api/event-types/orders.order.lost' })).statusCode).toBe(404);
+  });
+});
+
+describe('samples and access without a bus or an ACL file', () => {
+  it('says that no event bus is configured instead of failing', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/streams/orders.order.v1/samples' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      stream: 'orders.order.v1',
+      key: '{orders.order.v1}',
+      samples: [],
+      error: 'the catalog has no event bus configured (REDIS_URL is not set)',
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/streams/nobody.v1/samples' })).statusCode).toBe(404);
+  });
+
+  it("shows the manifests' side of access and says that the broker's ACL is not known", async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/access' });
+    const report = response.json<{ acl: { state: string }; findings: unknown[]; products: Array<{ product: string }> }>();
+    expect(report.acl.state).toBe('not-configured');
+    expect(report.products.map((product) => product.product)).toEqual(['orders', 'customers']);
+    expect(report.findings).toEqual([]);
+  });
+});
+
 describe('the page', () => {
   it('serves GET / as HTML that loads only its own files, under a strict content security policy', async () => {
     const response = await app.inject({ method: 'GET', url: '/' });
@@ -90,7 +137,22 @@ describe('the page', () => {
     expect(response.body).toContain('<script type="module" src="/assets/catalog.js"></script>');
   });
 
-  it.each(['catalog.js', 'lineage-graph.js', 'render-products.js', 'render-status.js', 'dom.js', 'catalog.css'])(
+  it.each([
+    'catalog.js',
+    'lineage-graph.js',
+    'render-products.js',
+    'render-status.js',
+    'dom.js',
+    'search.js',
+    'product-view.js',
+    'event-view.js',
+    'render-schema.js',
+    'render-samples.js',
+    'render-snippets.js',
+    'render-access.js',
+    'render-quality.js',
+    'catalog.css',
+  ])(
     'serves /assets/%s',
     async (name) => {
       const response = await app.inject({ method: 'GET', url: `/assets/${name}` });
@@ -117,6 +179,14 @@ describe('health', () => {
 
   it('documents its API at /docs-json', async () => {
     const response = await app.inject({ method: 'GET', url: '/docs-json' });
-    expect(Object.keys(response.json<{ paths: object }>().paths).sort()).toEqual(['/api/lineage', '/api/products']);
+    expect(Object.keys(response.json<{ paths: object }>().paths).sort()).toEqual([
+      '/api/access',
+      '/api/event-types/{type}',
+      '/api/lineage',
+      '/api/products',
+      '/api/products/{name}',
+      '/api/search',
+      '/api/streams/{stream}/samples',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * page functions reach them as `(globalThis as unknown as PageGlobals)`, a cast that compiles away.
  */
 export interface PageGlobals {
-  getComputedStyle(element: unknown): { color: string; stroke: string };
+  getComputedStyle(element: unknown): { color: string; stroke: string; borderTopColor: string };
   /** Set by a test to prove the page was not reloaded. */
   loadedOnce?: string;
   /** Set by a hostile manifest's markup, if it ever ran. */

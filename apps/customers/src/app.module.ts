@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { customersMongodb } from './config/customers-mongodb.config';
 import { loyaltyTiers } from './config/loyalty-tiers.config';
 import { orderFacts } from './config/order-facts.config';
+import { customerQualitySamples } from './customers/customer-quality-samples';
 import { customersMongooseModule } from './database/customers-mongoose.module';
 import { DeactivateCustomerModule } from './deactivate-customer/deactivate-customer.module';
 import { FindCustomersModule } from './find-customers/find-customers.module';
@@ -21,7 +22,7 @@ import { UpdateCustomerModule } from './update-customer/update-customer.module';
       name: 'customers',
       config: [customersMongodb, redisConfig, loyaltyTiers, orderFacts],
       readiness: [mongooseReadiness(), eventBusReadiness()],
-      dataProduct: { product: customersProduct, status: mongooseDataProductStatus() },
+      dataProduct: { product: customersProduct, status: mongooseDataProductStatus(), qualityResources: customerQualitySamples },
     }),
     customersMongooseModule,
     RegisterCustomerModule,

@@ -1,3 +1,5 @@
+import './telemetry';
+
 import { runService } from '@mesh/service';
 
 import { CustomersAppModule } from './app.module';

@@ -10,6 +10,7 @@ import { CustomerReplicaModule } from './customer-replica/customer-replica.modul
 import { ordersTypeOrmModule } from './database/orders-typeorm.module';
 import { OrderQueriesModule } from './order-queries/order-queries.module';
 import { OrderTransitionsModule } from './order-transitions/order-transitions.module';
+import { orderQualitySamples } from './orders/order-quality-samples';
 import { PlaceOrderModule } from './place-order/place-order.module';
 
 /** The orders domain: PostgreSQL through TypeORM, events through the outbox, a customer replica. */
@@ -19,7 +20,7 @@ import { PlaceOrderModule } from './place-order/place-order.module';
       name: 'orders',
       config: [ordersDatabase, idempotencyConfig, redisConfig],
       readiness: [typeOrmReadiness(), eventBusReadiness()],
-      dataProduct: { product: ordersProduct, status: typeormDataProductStatus() },
+      dataProduct: { product: ordersProduct, status: typeormDataProductStatus(), qualityResources: orderQualitySamples },
     }),
     ordersTypeOrmModule,
     PlaceOrderModule,

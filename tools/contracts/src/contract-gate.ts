@@ -10,6 +10,8 @@ import {
 } from '@mesh/contract-kit';
 
 import { type FolderChanges, readGeneratedFolder, syncGeneratedFolder } from './generated-folder';
+import { apiContract } from './openapi/api-contract';
+import type { ServiceSource } from './openapi/service-openapi';
 import { publishedFromFiles } from './published-from-files';
 
 export interface GateOptions {
@@ -19,12 +21,18 @@ export interface GateOptions {
   /** Its generated folder, e.g. `libs/orders/contracts/generated`. */
   folder: string;
   serviceUrl: string;
+  /** The API's public base URL for the Backstage entities (`publicApiUrl`); `serviceUrl` when absent. */
+  publicUrl?: string;
   /** Streams being retired on purpose (`--retire`). */
   retiredStreams?: readonly string[];
+  /** The domain's service, whose OpenAPI document is committed as `openapi.json` and gated too. */
+  service?: ServiceSource;
+  /** API paths being retired on purpose (`--retirePath`). */
+  retiredPaths?: readonly string[];
 }
 
 export interface GateReport {
-  /** One line per breaking change, naming event, field and rule, and what to do. */
+  /** One line per breaking change, naming event, field and rule (or API operation and change), and what to do. */
   breaking: string[];
   /** One line per generated file that is not what the code generates now. */
   stale: string[];
@@ -63,16 +71,21 @@ export async function writeContracts(options: GateOptions): Promise<{ breaking: 
 }
 
 async function compare(options: GateOptions) {
-  const artifacts = renderContractArtifacts(options.product, {
+  const eventArtifacts = renderContractArtifacts(options.product, {
     project: options.project,
-    serviceUrl: options.serviceUrl,
+    serviceUrl: options.publicUrl ?? options.serviceUrl,
   });
   const committed = await readGeneratedFolder(options.folder);
   const previous = publishedFromFiles(committed, options.folder);
   const findings = findBreakingChanges(previous, publishedContractsOf(options.product), {
     retiredStreams: options.retiredStreams,
   });
-  return { artifacts, committed, breaking: [...missingSchemas(previous, options), ...findings.map(describeFinding)] };
+  const api = await apiContract(options, committed);
+  return {
+    artifacts: [...eventArtifacts, ...api.artifacts],
+    committed,
+    breaking: [...missingSchemas(previous, options), ...findings.map(describeFinding), ...api.breaking],
+  };
 }
 
 /** A schema the committed manifest lists but whose file is gone: without it there is nothing to compare with. */

@@ -15,6 +15,12 @@ const domainSchema = z.object({
   port: z.int().min(1024).max(65535),
   /** The store it owns a database on. */
   store: z.enum(['postgres', 'mongo']),
+  /**
+   * Where its API is reached from outside (the gateway's or an ingress's base URL, e.g.
+   * `https://orders.mesh.example.com`): the generated Backstage entities link its OpenAPI document
+   * there. Without it they name `http://localhost:<port>`, the local run.
+   */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** How the Swarm stack runs it: deploy/stack.yml is generated from this (`npm run mesh -- generate`). */
   deploy: z
     .object({

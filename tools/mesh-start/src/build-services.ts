@@ -29,3 +29,8 @@ export async function buildServices(
 export function serviceMainFile(name: string): string {
   return join(WORKSPACE_ROOT, 'dist', 'apps', name, 'main.js');
 }
+
+/** A service's entry in its sources, which `ServiceProcess` runs without a build (compiled as it loads). */
+export function serviceSourceFile(name: string): string {
+  return join(WORKSPACE_ROOT, 'apps', name, 'src', 'main.ts');
+}

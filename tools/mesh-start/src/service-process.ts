@@ -1,5 +1,7 @@
+import { WORKSPACE_ROOT } from '@mesh/infra';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { MeshService } from './mesh-services';
@@ -35,9 +37,17 @@ export class ServiceProcess {
     this.exited = once(child, 'exit').then(([code, signal]) => ({ code, signal }) as ProcessExit);
   }
 
+  /**
+   * `mainFile` is a build (`serviceMainFile`) or a TypeScript entry (`serviceSourceFile`), which
+   * `@swc-node/register` compiles as it loads, with the decorator metadata NestJS needs.
+   */
   static start(service: MeshService, mainFile: string, env: NodeJS.ProcessEnv, onLine: (line: string) => void) {
-    const child = spawn(process.execPath, ['--enable-source-maps', mainFile], {
-      env: { ...env, ...service.env, PORT: String(service.port) },
+    const fromSource = mainFile.endsWith('.ts');
+    const args = fromSource ? ['-r', '@swc-node/register', mainFile] : [mainFile];
+    const sourceEnv = fromSource ? { SWC_NODE_PROJECT: join(WORKSPACE_ROOT, 'tsconfig.base.json') } : {};
+    const child = spawn(process.execPath, ['--enable-source-maps', ...args], {
+      cwd: WORKSPACE_ROOT,
+      env: { ...env, ...sourceEnv, ...service.env, PORT: String(service.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
       // A process group of its own: Ctrl-C in the terminal reaches only `npm start`, which then
       // stops each service once, with SIGTERM, after the demo traffic has stopped.

@@ -1,4 +1,5 @@
 import { redisConfig } from '@mesh/messaging';
+import { bullmqTelemetry } from '@mesh/service/telemetry';
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
@@ -17,6 +18,8 @@ import { JOB_OPTIONS, QUEUE_PREFIX, REBUILD_QUEUE, ROLLUP_QUEUE } from './queues
         connection: { url: redis.url },
         prefix: QUEUE_PREFIX,
         defaultJobOptions: JOB_OPTIONS,
+        // Adding a job and each attempt at it are spans (the rebuild asked for by a request joins its trace).
+        telemetry: bullmqTelemetry('analytics'),
       }),
     }),
     BullModule.registerQueue({ name: REBUILD_QUEUE }, { name: ROLLUP_QUEUE }),

@@ -21,11 +21,17 @@ export const catalogConfig = defineConfig(
      * polling both APIs) cost the domains one read per window.
      */
     CATALOG_MAX_AGE_MS: envInt({ min: 0, max: 60_000 }).default(1_000),
+    /**
+     * The ACL file the broker loads (`npm run mesh -- acl`), to compare what it grants with what
+     * the manifests declare. Optional: without it the access view shows the manifests' side only.
+     */
+    CATALOG_REDIS_ACL_FILE: z.string().min(1).optional(),
   },
   (env) => ({
     productUrls: env.CATALOG_PRODUCTS,
     fetchTimeoutMs: env.CATALOG_FETCH_TIMEOUT_MS,
     maxAgeMs: env.CATALOG_MAX_AGE_MS,
+    aclFile: env.CATALOG_REDIS_ACL_FILE,
   }),
 );
 

@@ -11,8 +11,16 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   'catalog.js': 'text/javascript; charset=utf-8',
   'render-products.js': 'text/javascript; charset=utf-8',
   'render-status.js': 'text/javascript; charset=utf-8',
+  'render-quality.js': 'text/javascript; charset=utf-8',
   'lineage-graph.js': 'text/javascript; charset=utf-8',
   'dom.js': 'text/javascript; charset=utf-8',
+  'search.js': 'text/javascript; charset=utf-8',
+  'product-view.js': 'text/javascript; charset=utf-8',
+  'event-view.js': 'text/javascript; charset=utf-8',
+  'render-schema.js': 'text/javascript; charset=utf-8',
+  'render-samples.js': 'text/javascript; charset=utf-8',
+  'render-snippets.js': 'text/javascript; charset=utf-8',
+  'render-access.js': 'text/javascript; charset=utf-8',
 };
 
 export interface PageAsset {

@@ -25,7 +25,17 @@ const manifestSchema = z.object({
         description: text,
         // The replay window and cap; absent from manifests served before streams declared them.
         replay: z.object({ windowHours: z.number(), capHours: z.number() }).optional(),
-        events: z.array(z.object({ type: text, version: z.number(), dataschema: text, description: text })),
+        events: z.array(
+          z.object({
+            type: text,
+            version: z.number(),
+            dataschema: text,
+            description: text,
+            // The data's JSON Schema; absent from manifests served before they carried schemas.
+            // Read by schemaFields, which takes any shape and shows what it understands.
+            schema: z.unknown().optional(),
+          }),
+        ),
       }),
     ),
   }),
@@ -46,6 +56,19 @@ const manifestSchema = z.object({
     availability: text,
   }),
   classifiedFields: z.array(z.object({ path: text, classification: text })),
+  // The data-quality rules; absent from manifests served before products declared them.
+  quality: z
+    .array(
+      z.object({
+        id: text.min(1),
+        description: text,
+        dimension: text,
+        kind: text,
+        eventTypes: z.array(text).optional(),
+        resource: text.optional(),
+      }),
+    )
+    .optional(),
 });
 
 // A part the domain could not measure has null figures and an `error` saying why.
@@ -79,6 +102,25 @@ const statusSchema = z.object({
   ),
   outbox: z.object({ backlog: figure, oldestAgeSeconds: figure, error: problem }),
   freshnessSeconds: figure,
+  // How the rules fared on the product's last sample; absent from services that predate them.
+  quality: z
+    .object({
+      checkedAt: text,
+      rules: z.array(
+        z.object({
+          id: text,
+          description: text,
+          dimension: text,
+          target: text,
+          sampled: figure,
+          failed: figure,
+          failing: z.array(text),
+          kept: z.boolean(),
+          error: problem,
+        }),
+      ),
+    })
+    .optional(),
   serviceLevels: z.array(z.object({ name: text, objective: text, measured: text, kept: z.boolean() })),
 });
 

@@ -16,7 +16,7 @@ async function serving(product: keyof typeof products, delayMs = 0): Promise<Fak
 }
 
 function catalogOf(productUrls: string[], maxAgeMs = 0): ProductCatalog {
-  const config: CatalogConfig = { productUrls, fetchTimeoutMs: 2_000, maxAgeMs };
+  const config: CatalogConfig = { productUrls, fetchTimeoutMs: 2_000, maxAgeMs, aclFile: undefined };
   return new ProductCatalog(config);
 }
 

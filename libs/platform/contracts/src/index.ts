@@ -24,12 +24,24 @@ export { DEFAULT_STREAM_REPLAY } from './product/data-product';
 export type {
   DataProductDocument,
   DataProductStatus,
+  DataQualityStatus,
   InputStreamStatus,
   OutboxStatus,
   OutputStreamStatus,
+  QualityRuleResult,
   ServiceLevelCheck,
 } from './product/data-product-status';
 export { defineDataProduct } from './product/define-data-product';
+export type {
+  EventQualityRule,
+  QualityCheck,
+  QualityDimension,
+  QualityEvent,
+  QualityRuleDefinition,
+  QualityRuleManifest,
+  ResourceQualityRule,
+} from './product/quality-rules';
+export { eventRules, resourceRules } from './product/quality-rules';
 export type { EventContract, EventData, EventDefinition } from './schema/define-event';
 export { defineEvent } from './schema/define-event';
 export { EventCatalog } from './schema/event-catalog';

@@ -1,6 +1,7 @@
 // @mesh/messaging: the event bus whatever the store. A service adds the entry point of its
 // store, @mesh/messaging/typeorm or @mesh/messaging/mongoose, so it loads only that ORM.
 export { eventBusReadiness } from './config/event-bus-readiness';
+export { FailFastRedis } from './config/fail-fast-redis';
 export type { RedisConfig } from './config/redis-config';
 export { redisConfig } from './config/redis-config';
 export { withRedisCredentials } from './config/redis-credentials';

@@ -37,6 +37,8 @@ export type {
   DataProductStatusSource,
   MeasuredFigures,
 } from './data-product/data-product-status-source';
+export type { ResourceSampler } from './data-product/quality/data-quality-monitor';
+export { evaluateRule, type QualitySample } from './data-product/quality/quality-evaluator';
 export { checkServiceLevels } from './data-product/service-level-checks';
 export { ConflictError, DomainError, NotFoundError, RuleViolationError } from './domain/domain-errors';
 export { indicatorReadiness } from './health/indicator-readiness';
@@ -55,6 +57,7 @@ export { type FieldIssue,RequestValidationException } from './http/request-valid
 export { REQUEST_ID_HEADER } from './logging/request-id';
 export { UNMATCHED_ROUTE } from './metrics/http-metrics';
 export type { OpenApiOptions } from './openapi/openapi';
+export { renderOpenApiDocument } from './openapi/render-openapi-document';
 export { ServiceModule } from './service.module';
 export { SERVICE_OPTIONS, type ServiceModuleOptions, type ServiceRuntime } from './service-options';
 export { ShutdownState } from './shutdown/shutdown-state';

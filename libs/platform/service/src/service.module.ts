@@ -34,14 +34,15 @@ const DEFAULT_PORT = 3000;
 export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
     const tokensRequired = options.access !== 'public';
+    const dataProduct = dataProductEndpoint(options);
     const definitions = [
       serviceConfig(localRegistryPort(options.name) ?? DEFAULT_PORT),
       limitsConfig,
       ...(tokensRequired ? [authConfig] : []),
+      ...dataProduct.config,
       ...(options.config ?? []),
     ];
     assertUniqueNamespaces(definitions.map((d) => d.namespace));
-    const dataProduct = dataProductEndpoint(options);
     return {
       module: ServiceModule,
       global: true,

@@ -61,6 +61,8 @@ describe('domain generator, PostgreSQL', () => {
         'tsconfig.json',
         'webpack.config.js',
         'src/main.ts',
+        'src/telemetry.ts',
+        'src/attacks.int-spec.ts',
         'src/app.module.ts',
         'src/service-options.ts',
         'src/config/stock-levels-database.config.ts',
@@ -214,7 +216,11 @@ describe('domain generator, PostgreSQL', () => {
       command: expect.stringContaining('tools/contracts/src/cli.ts check'),
       export: 'stockLevelsProduct',
       serviceUrl: 'http://localhost:3005',
+      // The service whose OpenAPI document the library commits and gates.
+      app: 'apps/stock-levels/src/app.module.ts#StockLevelsModule',
+      serviceOptions: 'apps/stock-levels/src/service-options.ts#stockLevelsServiceOptions',
     });
+    expect(targets['contract-check'].inputs).toContain('{workspaceRoot}/apps/stock-levels/src/**/*');
   });
 
   it('counts the ports of the mesh registry as taken too', async () => {

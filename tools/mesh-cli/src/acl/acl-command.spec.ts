@@ -29,7 +29,10 @@ describe('npm run mesh -- acl', () => {
     expect(users.slice(0, 3)).toEqual(['orders', 'customers', 'analytics']);
     expect(lines[1]).toContain(`#${sha256('orders-secret')}`);
     expect(printed.join('\n')).not.toMatch(/ >| nopass/);
-    expect(notes).toEqual(['no mesh-admin user (set REDIS_PASSWORD_MESH_ADMIN[_FILE] for one that may run ACL LOAD)']);
+    expect(notes).toEqual([
+      'no mesh-admin user (set REDIS_PASSWORD_MESH_ADMIN[_FILE] for one that may run ACL LOAD)',
+      "no mesh-catalog user (set REDIS_PASSWORD_MESH_CATALOG[_FILE] for the catalog's live samples)",
+    ]);
   });
 
   it('writes --out and adds the admin user when its password is given', async () => {
@@ -42,6 +45,16 @@ describe('npm run mesh -- acl', () => {
     );
   });
 
+  it("adds the catalog's user when its password is given: it may only read the output streams, and nothing key-less", async () => {
+    const { printed, notes } = await run([], { ...passwords, REDIS_PASSWORD_MESH_CATALOG: 'catalog-secret' });
+    const line = printed.join('\n').split('\n').find((candidate) => candidate.startsWith('user mesh-catalog '));
+    expect(line).toBe(
+      `user mesh-catalog on #${sha256('catalog-secret')} resetkeys resetchannels -@all ` +
+        '(~{orders.order.v1} ~{customers.customer.v1} ~{analytics.sales.v1} +xrevrange +xrange)',
+    );
+    expect(notes.join('\n')).not.toContain('mesh-catalog');
+  });
+
   it('refuses without passwords, naming every variable', async () => {
     await expect(run([], { REDIS_PASSWORD_ORDERS: 'o' })).rejects.toThrow(
       /customers: set REDIS_PASSWORD_CUSTOMERS[\s\S]*analytics: set REDIS_PASSWORD_ANALYTICS[\s\S]*mesh-operator: set REDIS_PASSWORD_MESH_OPERATOR/,
@@ -52,6 +65,7 @@ describe('npm run mesh -- acl', () => {
     const { printed, notes } = await run(['--dev'], {});
     expect(printed.join('\n')).toContain(`user orders on #${sha256(devPassword('orders'))} `);
     expect(printed.join('\n')).toContain(`user mesh-admin on #${sha256(devPassword('mesh-admin'))} `);
+    expect(printed.join('\n')).toContain(`user mesh-catalog on #${sha256(devPassword('mesh-catalog'))} `);
     expect(notes[0]).toMatch(/^--dev: fixed development passwords \(mesh-dev-<user>/);
   });
 

@@ -5,6 +5,7 @@ import type { OfflineCommand } from '../offline-commands';
 import { meshProducts } from '../products';
 import { devPassword, type Env, passwordVariable } from './acl-passwords';
 import { ADMIN_USER, buildMeshAcl } from './mesh-acl';
+import { CATALOG_USER } from './redis-access';
 
 const usage =
   'acl [--out <file>] [--dev]            Redis ACL file from the manifests (passwords: REDIS_PASSWORD_<USER>[_FILE])';
@@ -29,8 +30,13 @@ export function aclCommand(
         note(
           `--dev: fixed development passwords (${devPassword('<user>')}, e.g. ${devPassword(acl.users[0])}); never use this file outside a laptop`,
         );
-      } else if (!acl.users.includes(ADMIN_USER)) {
-        note(`no ${ADMIN_USER} user (set ${passwordVariable(ADMIN_USER)}[_FILE] for one that may run ACL LOAD)`);
+      } else {
+        if (!acl.users.includes(ADMIN_USER)) {
+          note(`no ${ADMIN_USER} user (set ${passwordVariable(ADMIN_USER)}[_FILE] for one that may run ACL LOAD)`);
+        }
+        if (!acl.users.includes(CATALOG_USER)) {
+          note(`no ${CATALOG_USER} user (set ${passwordVariable(CATALOG_USER)}[_FILE] for the catalog's live samples)`);
+        }
       }
       if (out) {
         // Owner-only: the file holds every user's password hash.

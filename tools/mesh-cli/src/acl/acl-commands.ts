@@ -160,3 +160,10 @@ export const deadLetterCommands = ['xrange', 'xrevrange', 'xlen', 'xinfo', 'xdel
 
 /** The mesh operator on redrive streams: send dead letters back to their one group. */
 export const redriveCommands = ['xadd', 'xrange', 'xrevrange', 'xlen', 'xinfo'] as const;
+
+/**
+ * The catalog's live samples: the newest entries of an output stream (XREVRANGE), and XRANGE for
+ * paging back. No key-less command at all: the catalog connects without a ready check (no INFO),
+ * without a client name and closes without QUIT; AUTH and HELLO need no grant.
+ */
+export const sampleCommands = ['xrevrange', 'xrange'] as const;

@@ -10,7 +10,7 @@ import { meshProducts } from '../products';
 import { cliRedisOptions } from '../redis-url';
 import { passwordVariable } from './acl-passwords';
 import { ADMIN_USER, buildMeshAcl, meshAccess } from './mesh-acl';
-import { OPERATOR_USER } from './redis-access';
+import { CATALOG_USER, OPERATOR_USER } from './redis-access';
 
 /**
  * A redis-server of the test's own, started with the ACL file that `npm run mesh -- acl`
@@ -31,7 +31,7 @@ export class AclTestBus {
     const dir = mkdtempSync(join(tmpdir(), 'mesh-acl-'));
     const env: Record<string, string> = {};
     const users = meshAccess(meshProducts.map((product) => product.manifest)).map(({ user }) => user);
-    for (const user of [...users, ADMIN_USER]) {
+    for (const user of [...users, CATALOG_USER, ADMIN_USER]) {
       const file = join(dir, `${user}.password`);
       writeFileSync(file, `${randomBytes(12).toString('base64url')}@:/%#\n`);
       env[`${passwordVariable(user)}_FILE`] = file;
@@ -58,6 +58,20 @@ export class AclTestBus {
     const options = user === OPERATOR_USER ? cliRedisOptions() : { maxRetriesPerRequest: 1 };
     const client = new Redis(this.urlAs(user), options);
     this.clients.push(client);
+    return client;
+  }
+
+  /** A connection as the catalog makes it for its samples: no ready check (INFO), no name, no retry. */
+  async asCatalog(): Promise<Redis> {
+    const client = new Redis(this.urlAs(CATALOG_USER), {
+      lazyConnect: true,
+      enableReadyCheck: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    this.clients.push(client);
+    await client.connect();
     return client;
   }
 

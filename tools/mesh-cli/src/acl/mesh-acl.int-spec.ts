@@ -197,6 +197,38 @@ describe('the Redis ACL generated from the manifests', () => {
     }, 30_000);
   });
 
+  describe("lets the catalog read the newest entries of the output streams, and nothing else", () => {
+    it('reads with XREVRANGE and XRANGE (no consumer group) on every output stream', async () => {
+      const catalog = await bus.asCatalog();
+      const placed = createEvent(orderPlaced, { subject: 'order-sampled', data: orderPlaced.example });
+      await new EventPublisher(orders, new EventCatalog(orderEvents)).publish(placed);
+      const newest = await catalog.xrevrange(streamKeys.source(ORDER_STREAM), '+', '-', 'COUNT', 1);
+      expect(newest[0][1]).toContain(placed.id);
+      await expect(catalog.xrange(streamKeys.source(ORDER_STREAM), '-', '+', 'COUNT', 1)).resolves.toHaveLength(1);
+      for (const stream of [CUSTOMER_STREAM, SALES_STREAM]) {
+        await expect(catalog.xrevrange(streamKeys.source(stream), '+', '-', 'COUNT', 1)).resolves.toBeInstanceOf(Array);
+      }
+    });
+
+    it('refuses it everything else: groups, writes, other keys, dead letters, key-less and admin commands', async () => {
+      const catalog = await bus.asCatalog();
+      const orderKey = streamKeys.source(ORDER_STREAM);
+      await expect(catalog.xreadgroup('GROUP', 'customers', 'c', 'STREAMS', orderKey, '>')).rejects.toThrow(refused);
+      await expect(catalog.xgroup('CREATE', orderKey, 'catalog', '0')).rejects.toThrow(refused);
+      await expect(catalog.xadd(orderKey, '*', 'id', 'x')).rejects.toThrow(refused);
+      await expect(catalog.xlen(orderKey)).rejects.toThrow(refused);
+      await expect(catalog.xinfo('GROUPS', orderKey)).rejects.toThrow(refused);
+      await expect(catalog.xrange(streamKeys.deadLetter(ORDER_STREAM, 'customers'), '-', '+')).rejects.toThrow(refused);
+      await expect(catalog.xrange(streamKeys.redrive(ORDER_STREAM, 'customers'), '-', '+')).rejects.toThrow(refused);
+      await expect(catalog.get('analytics:anything')).rejects.toThrow(refused);
+      await expect(catalog.ping()).rejects.toThrow(refused);
+      await expect(catalog.info()).rejects.toThrow(refused);
+      for (const [command, ...args] of adminCommands) {
+        await expect(catalog.call(command, ...args)).rejects.toThrow(refused);
+      }
+    });
+  });
+
   describe('refuses what a domain did not declare', () => {
     it('refuses publishing into another domain stream, through the library and raw', async () => {
       const forged = createEvent(orderPlaced, { subject: 'order-forged', data: orderPlaced.example });

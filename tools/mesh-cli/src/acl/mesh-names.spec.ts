@@ -45,6 +45,12 @@ describe('findAclProblems', () => {
     ]);
   });
 
+  it("refuses a domain named as the catalog's Redis user", () => {
+    expect(findAclProblems([product('mesh-catalog')])).toContain(
+      'domain mesh-catalog would take the reserved Redis user name "mesh-catalog"',
+    );
+  });
+
   it("refuses a key prefix inside another domain's", () => {
     const jobs = product('jobs', { redisKeyPrefixes: ['analytics:jobs:'] });
     expect(findAclProblems([...mesh, jobs])).toEqual([

@@ -1,10 +1,10 @@
 import type { DataProductManifest } from '@mesh/contract-kit';
 
-import { OPERATOR_USER } from './redis-access';
+import { CATALOG_USER, OPERATOR_USER } from './redis-access';
 
 /** Letters, digits and `.-_:` only: no space, no glob character that would widen a key pattern. */
 const safeName = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const reservedUsers = new Set(['default', OPERATOR_USER, 'mesh-admin']);
+const reservedUsers = new Set(['default', OPERATOR_USER, CATALOG_USER, 'mesh-admin']);
 
 /**
  * What would make the generated ACL wrong rather than merely strict: a name that is not a

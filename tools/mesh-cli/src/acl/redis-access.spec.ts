@@ -2,7 +2,7 @@ import { analyticsProduct } from '@mesh/analytics-contracts';
 import { customersProduct } from '@mesh/customers-contracts';
 import { ordersProduct } from '@mesh/orders-contracts';
 
-import { domainAccess, OPERATOR_USER, operatorAccess } from './redis-access';
+import { CATALOG_USER, catalogAccess, domainAccess, OPERATOR_USER, operatorAccess } from './redis-access';
 
 const keysFor = (access: ReturnType<typeof domainAccess>, command: string) =>
   access.selectors.filter((selector) => selector.commands.includes(command)).flatMap((selector) => selector.keys);
@@ -115,5 +115,17 @@ describe('operatorAccess', () => {
     expect(operator.selectors.flatMap((selector) => selector.commands).filter((c) => c.startsWith('xgroup'))).toEqual(
       [],
     );
+  });
+});
+
+describe('catalogAccess', () => {
+  const catalog = catalogAccess([ordersProduct.manifest, customersProduct.manifest, analyticsProduct.manifest]);
+
+  it('reads (XREVRANGE, XRANGE) every output stream and nothing else: no dead letters, no group, no key-less command', () => {
+    expect(catalog.user).toBe(CATALOG_USER);
+    expect(catalog.commands).toEqual([]);
+    expect(catalog.selectors.map(({ keys, commands }) => ({ keys, commands }))).toEqual([
+      { keys: ['{orders.order.v1}', '{customers.customer.v1}', '{analytics.sales.v1}'], commands: ['xrevrange', 'xrange'] },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import {
   prefixCommands,
   publishCommands,
   redriveCommands,
+  sampleCommands,
 } from './acl-commands';
 
 /** Commands allowed on a set of keys: one ACL selector, `(~key … +command …)`. */
@@ -37,6 +38,9 @@ export interface RedisUserAccess {
 
 /** The CLI's user: inspects every stream, lists and redrives dead letters, nothing else. */
 export const OPERATOR_USER = 'mesh-operator';
+
+/** The catalog's user: reads the newest entries of the output streams for its live samples, nothing else. */
+export const CATALOG_USER = 'mesh-catalog';
 
 /**
  * Domains whose service reads its inputs with purpose groups of its own and destroys them when
@@ -115,6 +119,19 @@ export function operatorAccess(manifests: readonly DataProductManifest[]): Redis
         commands: redriveCommands,
       },
     ],
+  };
+}
+
+/**
+ * The catalog's user: XREVRANGE and XRANGE on every output stream a manifest declares, and only
+ * there: no dead-letter or redrive stream, no group, no key-less command (not even PING).
+ */
+export function catalogAccess(manifests: readonly DataProductManifest[]): RedisUserAccess {
+  const streams = unique(manifests.flatMap((manifest) => manifest.outputPorts.streams.map((port) => port.stream)));
+  return {
+    user: CATALOG_USER,
+    commands: [],
+    selectors: [{ purpose: 'read the newest entries of every output stream (live samples)', keys: streams.map(streamKeys.source), commands: sampleCommands }],
   };
 }
 

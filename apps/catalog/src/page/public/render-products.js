@@ -2,6 +2,7 @@
 // classified fields) next to what it measured now (render-status.js).
 
 import { el, figure, safeLink } from './dom.js';
+import { productHealth, renderQuality } from './render-quality.js';
 import { renderInputStatus, renderProductStatus, renderStreamLength } from './render-status.js';
 
 /** The product cards, in configuration order; `streams` comes from /api/lineage. */
@@ -15,16 +16,28 @@ export function renderProducts(products, streams) {
 
 function productCard(entry, streams) {
   const { manifest, status } = entry.document;
+  // A product that breaks a promise (a service level or a data-quality rule) is drawn red.
+  const health = productHealth(status);
   return el(
     'article',
-    { class: 'product', 'data-testid': 'product-card', 'data-product': manifest.name },
+    { class: `product promise-${health}`, 'data-testid': 'product-card', 'data-product': manifest.name, 'data-health': health },
     el(
       'header',
       {},
       el('h3', { 'data-testid': 'product-title' }, manifest.title),
       el('span', { class: 'muted' }, ` ${manifest.name} · v${manifest.version} · `, el('code', {}, entry.url)),
+      el('span', { class: `health ${health}`, 'data-testid': 'product-health' }, ` ${healthWords[health]}`),
     ),
     el('p', { 'data-testid': 'product-description' }, manifest.description),
+    el(
+      'p',
+      {},
+      el(
+        'a',
+        { href: `/#/products/${encodeURIComponent(manifest.name)}`, 'data-testid': 'product-link' },
+        'Schemas, live samples, subscribing and access →',
+      ),
+    ),
     el(
       'p',
       { class: 'owner' },
@@ -34,11 +47,14 @@ function productCard(entry, streams) {
       el('span', { 'data-testid': 'product-contact' }, manifest.owner.contact),
     ),
     renderProductStatus(manifest, status),
+    renderQuality(manifest, status),
     outputPorts(entry, streams),
     inputPorts(manifest, status),
     classifiedFields(manifest),
   );
 }
+
+const healthWords = { kept: 'every promise kept', broken: 'a promise broken', unknown: 'nothing measured' };
 
 function outputPorts(entry, streams) {
   const { manifest, status } = entry.document;
@@ -80,7 +96,11 @@ function outputPorts(entry, streams) {
             el(
               'li',
               { 'data-testid': 'stream-event' },
-              el('code', { 'data-testid': 'stream-event-type' }, event.type),
+              el(
+                'a',
+                { href: `/#/events/${encodeURIComponent(event.type)}` },
+                el('code', { 'data-testid': 'stream-event-type' }, event.type),
+              ),
               ` v${figure(event.version)} · schema `,
               el('code', { 'data-testid': 'stream-event-schema' }, event.dataschema),
               ` — ${event.description}`,

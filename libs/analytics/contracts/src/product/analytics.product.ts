@@ -1,6 +1,7 @@
 import { defineDataProduct } from '@mesh/contract-kit';
 
 import { salesDayClosed } from '../events/sales-day-closed.event';
+import { analyticsQuality } from './analytics-quality';
 
 /** The analytics data product: its ports, promises and classified fields. */
 export const analyticsProduct = defineDataProduct({
@@ -45,4 +46,5 @@ export const analyticsProduct = defineDataProduct({
   classifiedFields: [{ path: 'api:/pseudonymousId', classification: 'pseudonymous' }],
   // BullMQ keeps its queues under this prefix on the event bus's Redis.
   redisKeyPrefixes: ['analytics:'],
+  quality: analyticsQuality,
 });

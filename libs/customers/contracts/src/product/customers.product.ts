@@ -5,6 +5,7 @@ import { CUSTOMER_STREAM } from '../events/customer-events';
 import { customerRegistered } from '../events/customer-registered.event';
 import { customerTierChanged } from '../events/customer-tier-changed.event';
 import { customerUpdated } from '../events/customer-updated.event';
+import { customersQuality } from './customers-quality';
 
 /** The customers data product: its ports, promises and classified fields. */
 export const customersProduct = defineDataProduct({
@@ -41,4 +42,5 @@ export const customersProduct = defineDataProduct({
     { path: 'api:/name', classification: 'pii' },
     { path: 'api:/email', classification: 'pii' },
   ],
+  quality: customersQuality,
 });

@@ -4,6 +4,7 @@ import { orderCancelled } from '../events/order-cancelled.event';
 import { ORDER_STREAM } from '../events/order-events';
 import { orderPlaced } from '../events/order-placed.event';
 import { orderShipped } from '../events/order-shipped.event';
+import { ordersQuality } from './orders-quality';
 
 /** The orders data product: its ports, promises and classified fields. */
 export const ordersProduct = defineDataProduct({
@@ -34,4 +35,5 @@ export const ordersProduct = defineDataProduct({
   ],
   serviceLevels: { freshnessSeconds: 3600, maxConsumerLag: 1000, maxOutboxAgeSeconds: 30, availability: '99.5%' },
   classifiedFields: [],
+  quality: ordersQuality,
 });

@@ -16,7 +16,10 @@ export interface ContractArtifact {
 export interface ArtifactOptions {
   /** The Nx project that generates them, named in the "do not edit" header: `orders-contracts`. */
   project: string;
-  /** The service's base URL for Backstage's OpenAPI link, e.g. `http://localhost:3001`. */
+  /**
+   * The API's public base URL for Backstage's OpenAPI link, e.g. `https://orders.mesh.example.com`
+   * (`tools/contracts` takes it from `--publicUrl` or the domain's `publicUrl` in mesh.json).
+   */
   serviceUrl: string;
   /** The AsyncAPI document's server, `host:port`. */
   eventBusHost?: string;

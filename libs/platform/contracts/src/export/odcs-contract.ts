@@ -6,6 +6,7 @@ import { DEFAULT_EVENT_BUS_HOST, hostAndPort } from './event-bus';
 import { eventSchemaPath } from './event-json-schema';
 import { compact, type JsonObject } from './json-document';
 import { odcsPropertiesOf, type PropertyContext } from './odcs-properties';
+import { odcsQualityOf } from './odcs-quality';
 import { contactUrl } from './owner-contact';
 
 /** The file an output stream's data contract is written to, relative to the generated folder. */
@@ -75,7 +76,10 @@ function contractOf(
         ],
       },
     ],
-    schema: port.events.map((event) => schemaObjectOf(port, event, classifications.get(event.type) ?? new Map())),
+    schema: port.events.map((event) => ({
+      ...schemaObjectOf(port, event, classifications.get(event.type) ?? new Map()),
+      ...qualityOf(product, event.type),
+    })),
     support: [contactUrl(manifest.owner)],
     team: [{ username: manifest.owner.team, role: 'owner' }],
     slaProperties: slaPropertiesOf(manifest.serviceLevels),
@@ -112,6 +116,12 @@ function schemaObjectOf(
     ],
     properties,
   };
+}
+
+/** The schema object's `quality` list, left out when the event type has no rule. */
+function qualityOf(product: DataProduct, eventType: string): { quality?: JsonObject[] } {
+  const quality = odcsQualityOf(product, eventType);
+  return quality.length > 0 ? { quality } : {};
 }
 
 function slaPropertiesOf(levels: ServiceLevels): JsonObject[] {

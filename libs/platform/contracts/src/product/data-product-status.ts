@@ -1,4 +1,5 @@
 import type { DataProductManifest } from './data-product';
+import type { QualityDimension } from './quality-rules';
 
 /**
  * What `GET /.well-known/data-product` answers: the manifest plus what the service measured
@@ -22,7 +23,36 @@ export interface DataProductStatus {
    * came); null when the product has no inputs or an input could not be measured.
    */
   freshnessSeconds: number | null;
+  /**
+   * The manifest's data-quality rules checked on a sample of the product's newest output; absent
+   * in a document of a service that predates them.
+   */
+  quality?: DataQualityStatus;
   serviceLevels: ServiceLevelCheck[];
+}
+
+export interface DataQualityStatus {
+  /** ISO time the sample was read and checked (a check is reused for a while: it is not free). */
+  checkedAt: string;
+  rules: QualityRuleResult[];
+}
+
+export interface QualityRuleResult {
+  id: string;
+  description: string;
+  dimension: QualityDimension;
+  /** `<event type>[, …]` or `api:<resource>`. */
+  target: string;
+  /** Items of the sample the rule looked at; null when the sample could not be read. */
+  sampled: number | null;
+  /** Items that break it (for `unique`: items whose key an earlier item already had). */
+  failed: number | null;
+  /** Up to five event ids or resource ids that break it, to find them. */
+  failing: string[];
+  /** Kept on the sample; a rule whose sample could not be read counts as not kept. */
+  kept: boolean;
+  /** Why there is no sample, as for a stream's figures (a stable code and a short reason). */
+  error?: string;
 }
 
 export interface OutputStreamStatus {
@@ -83,7 +113,7 @@ export interface OutboxStatus {
 }
 
 export interface ServiceLevelCheck {
-  /** `freshness`, `consumer-lag:<stream>`, `outbox-age`, `dead-letters:<stream>`. */
+  /** `freshness`, `consumer-lag:<stream>`, `outbox-age`, `dead-letters:<stream>`, `quality:<rule id>`. */
   name: string;
   /** What was promised, in words, e.g. `≤ 60 s`. */
   objective: string;

@@ -1,4 +1,6 @@
 import type { EventContract } from '../schema/define-event';
+import type { JsonSchema } from '../schema/json-schema';
+import type { QualityRuleDefinition, QualityRuleManifest } from './quality-rules';
 
 /**
  * A data product's manifest: what a domain promises to the mesh. It is the one source for
@@ -23,6 +25,12 @@ export interface DataProductDefinition {
   classifiedFields: ClassifiedField[];
   /** Redis keys this domain owns besides its streams (e.g. its BullMQ prefix). */
   redisKeyPrefixes?: string[];
+  /**
+   * Data-quality rules on the product's own output (`eventRules`, `resourceRules`): the service
+   * checks them on a sample of its newest events and resources, and a broken one is a broken
+   * service level.
+   */
+  quality?: QualityRuleDefinition[];
 }
 
 export interface DataProductOwner {
@@ -114,7 +122,17 @@ export interface DataProductManifest {
       key: string;
       description: string;
       replay: StreamReplay;
-      events: Array<{ type: string; version: number; dataschema: string; description: string }>;
+      events: Array<{
+        type: string;
+        version: number;
+        dataschema: string;
+        description: string;
+        /**
+         * The JSON Schema (2020-12) of the event's `data`, as `generated/schemas/` has it: a
+         * manifest reader (the catalog) shows its fields without the producer's code.
+         */
+        schema: JsonSchema;
+      }>;
     }>;
   };
   /** Each input with the Redis key of the stream it reads (`streamKey(stream)`). */
@@ -122,6 +140,8 @@ export interface DataProductManifest {
   serviceLevels: ServiceLevels;
   classifiedFields: ClassifiedField[];
   redisKeyPrefixes: string[];
+  /** The data-quality rules, without their check functions (a manifest served before it had them has none). */
+  quality?: QualityRuleManifest[];
 }
 
 /** A defined product: the JSON manifest plus the event contracts behind it, for generators. */

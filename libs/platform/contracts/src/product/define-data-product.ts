@@ -1,5 +1,6 @@
 import { streamKey } from '../envelope/stream-key';
 import { type DataProduct, type DataProductDefinition, type DataProductManifest, DEFAULT_STREAM_REPLAY } from './data-product';
+import { findQualityProblems, qualityManifestOf } from './quality-rules';
 
 const namePattern = /^[a-z][a-z0-9-]*$/;
 const semver = /^\d+\.\d+\.\d+$/;
@@ -33,6 +34,7 @@ export function defineDataProduct(definition: DataProductDefinition): DataProduc
           version: event.version,
           dataschema: event.dataschema,
           description: event.description,
+          schema: structuredClone(event.jsonSchema),
         })),
       })),
     },
@@ -45,6 +47,7 @@ export function defineDataProduct(definition: DataProductDefinition): DataProduc
     serviceLevels: { ...definition.serviceLevels },
     classifiedFields: definition.classifiedFields.map((field) => ({ ...field })),
     redisKeyPrefixes: [...(definition.redisKeyPrefixes ?? [])],
+    quality: qualityManifestOf(definition.quality ?? []),
   };
   return {
     manifest,
@@ -93,6 +96,8 @@ function findProblems(definition: DataProductDefinition): string[] {
     if (!port.stream.startsWith(`${port.from}.`)) problems.push(`input ${port.stream} is not published by ${port.from}`);
     if (port.eventTypes.length === 0) problems.push(`input ${port.stream} handles no event type`);
   }
+  const outputEventTypes = new Set(definition.outputPorts.streams.flatMap((port) => port.events.map((event) => event.type)));
+  problems.push(...findQualityProblems(definition.quality ?? [], outputEventTypes));
   if (definition.inputPorts.length > 0 && definition.serviceLevels.freshnessSeconds === undefined) {
     problems.push('serviceLevels.freshnessSeconds is required for a product with inputs');
   }

@@ -1,6 +1,7 @@
 import { EventCatalog, EventEnvelope } from '@mesh/contract-kit';
 
 import { checkPublishable, UnpublishableEventError } from '../outbox/publishable-event';
+import { withActiveTraceContext } from '../tracing/event-trace-context';
 import { outboxField } from './outbox-field';
 import { fromPendingEvent, PendingEvent, toPendingEvent } from './pending-event';
 
@@ -49,7 +50,8 @@ export class MongoOutbox {
   pendingEvents(events: readonly EventEnvelope[]): PendingEvent[] {
     return events.map((event) => {
       try {
-        const pending = toPendingEvent(event);
+        // Stored with the trace context of the change's request (or handled event).
+        const pending = toPendingEvent(withActiveTraceContext(event));
         // Checks what consumers will get: the envelope decoded from the stream entry, data after JSON.
         checkPublishable(this.catalog, fromPendingEvent(pending));
         return pending;

@@ -2,6 +2,7 @@ import type { EventCatalog, EventEnvelope } from '@mesh/contract-kit';
 import type { EntityManager } from 'typeorm';
 
 import { checkPublishable, type OutgoingEvent, UnpublishableEventError } from '../outbox/publishable-event';
+import { withActiveTraceContext } from '../tracing/event-trace-context';
 import { outboxChannel, outboxTable } from './outbox-names';
 
 /**
@@ -25,7 +26,8 @@ export class TypeormOutbox {
           'otherwise the events would not commit or roll back with the change',
       );
     }
-    const checked = events.map((event) => this.check(event));
+    // Each row keeps the trace context of the change's request (or handled event) in its envelope.
+    const checked = events.map((event) => this.check(withActiveTraceContext(event)));
     if (checked.length === 0) return;
     // One statement whatever the count: unnest keeps far below the 65,535 bind parameter limit
     // that a multi-row VALUES would hit, and WITH ORDINALITY gives positions in array order.

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 
 import { checkPublishable, type OutgoingEvent } from '../outbox/publishable-event';
 import { streamKeys } from '../streams/stream-keys';
+import { endSpan, startSendSpan } from '../tracing/messaging-spans';
 
 /** Where one published event landed. */
 export interface PublishedEvent {
@@ -38,17 +39,30 @@ export class EventPublisher {
     return this.publishChecked(events.map((event) => checkPublishable(this.catalog, event)));
   }
 
-  /** Writes events that already passed `checkPublishable` (an outbox checked them when it stored them). */
+  /**
+   * Writes events that already passed `checkPublishable` (an outbox checked them when it stored
+   * them). Each event's publication is a `send` span in the trace its envelope names; the entry
+   * written carries that span's context.
+   */
   async publishChecked(events: readonly OutgoingEvent[]): Promise<PublishedEvent[]> {
     if (events.length === 0) {
       return [];
     }
+    const sends = events.map(({ envelope, stream }) => startSendSpan(envelope, stream));
     const pipeline = this.redis.pipeline();
-    for (const { envelope, stream } of events) {
-      pipeline.xadd(streamKeys.source(stream), '*', ...encodeStreamEntry(envelope));
+    events.forEach(({ stream }, index) => {
+      pipeline.xadd(streamKeys.source(stream), '*', ...encodeStreamEntry(sends[index].envelope));
+    });
+    let replies: Awaited<ReturnType<typeof pipeline.exec>>;
+    try {
+      replies = await pipeline.exec();
+    } catch (error) {
+      for (const { span } of sends) endSpan(span, error);
+      throw error;
     }
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([error, entryId], index) => {
+    const outcomes = (replies ?? []).map(([error]) => error ?? undefined);
+    sends.forEach(({ span }, index) => endSpan(span, outcomes[index]));
+    return (replies ?? []).map(([error, entryId], index) => {
       const { envelope, stream } = events[index];
       if (error) {
         throw new Error(`XADD of ${envelope.type} ${envelope.id} to ${stream} failed: ${error.message}`, {

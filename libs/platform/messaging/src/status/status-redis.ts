@@ -1,5 +1,6 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 
+import { FailFastRedis } from '../config/fail-fast-redis';
 import { describeError } from './part-result';
 import { redisNowMs } from './stream-entry-age';
 
@@ -8,30 +9,14 @@ const lostConnection =
   /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT/;
 
 /**
- * The status source's own Redis connection. It fails fast and never retries in the background
- * (no offline queue, no reconnect timer): while Redis is down each measurement reports that at
- * once, and the next one connects again. Its commands never wait behind a consumer's blocking read.
+ * The status source's own Redis connection (fail fast: while Redis is down each measurement
+ * reports that at once, and the next one connects again), and Redis's clock.
  */
 export class StatusRedis {
-  private readonly client: Redis;
-  private lastError: Error | undefined;
-  private connecting: Promise<void> | undefined;
+  private readonly connection: FailFastRedis;
 
   constructor(target: string | RedisOptions, commandTimeoutMs: number) {
-    const options: RedisOptions = {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      // No INFO round trip before the first command: a hung server then fails the command at its timeout.
-      enableReadyCheck: false,
-      retryStrategy: () => null,
-      connectTimeout: commandTimeoutMs,
-      commandTimeout: commandTimeoutMs,
-      connectionName: 'data-product-status',
-    };
-    this.client = typeof target === 'string' ? new Redis(target, options) : new Redis({ ...target, ...options });
-    // Without a listener ioredis prints every failure; the measurement reports it instead.
-    this.client.on('error', (error: Error) => (this.lastError = error));
+    this.connection = new FailFastRedis(target, commandTimeoutMs, { connectionName: 'data-product-status' });
   }
 
   /**
@@ -39,7 +24,7 @@ export class StatusRedis {
    * depend on this host's clock). Rejects with "Redis is not reachable: …" when it is not.
    */
   async clock(): Promise<{ redis: Redis; nowMs: number }> {
-    const redis = await this.connected();
+    const redis = await this.connection.connected();
     try {
       return { redis, nowMs: await redisNowMs(redis) };
     } catch (error) {
@@ -50,23 +35,6 @@ export class StatusRedis {
   }
 
   close(): void {
-    // disconnect() on an ended client leaves a timer behind in ioredis.
-    if (this.client.status !== 'end') this.client.disconnect();
-  }
-
-  private async connected(): Promise<Redis> {
-    if (this.client.status === 'wait' || this.client.status === 'end') {
-      this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
-    }
-    await this.connecting;
-    return this.client;
-  }
-
-  private async connect(): Promise<void> {
-    this.lastError = undefined;
-    // ioredis rejects with a bare "Connection is closed."; the error event said why.
-    await this.client.connect().catch((error: unknown) => {
-      throw new Error(`Redis is not reachable: ${(this.lastError ?? (error as Error)).message}`);
-    });
+    this.connection.close();
   }
 }

@@ -4,6 +4,7 @@ import type { RedisOptions } from 'ioredis';
 import { redisConfig } from '../config/redis-config';
 import type { OutboxBacklog } from '../metrics/messaging-metrics';
 import { measureFigures } from './measure-figures';
+import { sampleStream } from './sample-stream';
 import { StatusRedis } from './status-redis';
 
 export interface StreamsStatusOptions {
@@ -36,6 +37,8 @@ export function streamsDataProductStatus(
       return {
         measure: (manifest) =>
           measureFigures(manifest, { redisClock: () => redis.clock(), outboxBacklog: backlog, partTimeoutMs }),
+        // The data-quality rules' sample of an output stream, on the same fail-fast connection.
+        sampleStream: async (key, count) => sampleStream((await redis.clock()).redis, key, count),
         close: () => redis.close(),
       };
     },

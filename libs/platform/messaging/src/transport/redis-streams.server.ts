@@ -9,6 +9,7 @@ import type { StreamConsumerOptions } from '../consumer/consumer-options';
 import type { EventHandler } from '../consumer/delivery';
 import { StreamConsumer } from '../consumer/stream-consumer';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
+import { inProcessSpan } from '../tracing/messaging-spans';
 import { withEventLogContext } from './event-log-context';
 
 /** How the transport reads; what it reads and in which order comes from the declaration. */
@@ -89,7 +90,15 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       streams: [...streams],
       catalog,
       handles: (type) => declaration.handles(type),
-      handle: (event, delivery) => withEventLogContext(event, () => handle(event, delivery)),
+      // A span per handled event, current while the handler runs: its writes and log lines join the event's trace.
+      handle: (event, delivery) =>
+        inProcessSpan(event, delivery, () =>
+          withEventLogContext(event, async () => {
+            await handle(event, delivery);
+            // At debug level: a line per handled event, as the access log has one per request.
+            this.log.debug(`handled ${event.type} ${event.id} from ${delivery.stream} ${delivery.entryId}`);
+          }),
+        ),
       // Problems and dead letters are always logged; metrics and the caller's observer come on top.
       observer: combineObservers(
         {

@@ -16,7 +16,8 @@ export function withBearerAuth(builder: DocumentBuilder, domain: string): Docume
         scheme: 'bearer',
         bearerFormat: 'JWT',
         description:
-          `An HS256 or RS256 JWT whose \`scope\` claim (space-separated) or \`scp\` claim (list) holds the ` +
+          `A JWT of the mesh's identity provider (ES256, RS256 or EdDSA, checked against its key set), for ` +
+          `audience \`${domain}\`, whose \`scope\` claim (space-separated) or \`scp\` claim (list) holds the ` +
           `operation's scope: \`${domain}:read\` for GET, \`${domain}:write\` otherwise, unless the operation's ` +
           `\`${REQUIRED_SCOPE_EXTENSION}\` says another. Locally: \`npm run mesh -- token --scopes ${domain}:read\`.`,
       },

@@ -14,6 +14,7 @@ import { type OpenApiOptions, serveOpenApi } from '../openapi/openapi';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '../service-options';
 import { closeConnectionsWhileDraining } from '../shutdown/close-connections-while-draining';
 import { ShutdownState } from '../shutdown/shutdown-state';
+import { nameServerSpansByRoute } from '../telemetry/route-span-name';
 import { ServiceFastifyAdapter } from './service-fastify-adapter';
 
 export type AppModule = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
@@ -38,6 +39,20 @@ class ServiceRuntimeModule {}
 class ServiceHostModule {}
 
 /**
+ * The root of the container: the domain's module beside the process-level inputs. Shared by
+ * createServiceApp and renderOpenApiDocument, so the document is built from the same graph.
+ */
+export function serviceHostModule(appModule: AppModule, runtime: ServiceRuntime): DynamicModule {
+  const runtimeModule: DynamicModule = {
+    module: ServiceRuntimeModule,
+    global: true,
+    providers: [{ provide: SERVICE_RUNTIME, useValue: runtime }],
+    exports: [SERVICE_RUNTIME],
+  };
+  return { module: ServiceHostModule, imports: [runtimeModule, appModule] };
+}
+
+/**
  * The production wiring, initialised but not listening: runService listens on
  * it, and e2e tests drive it with app.inject() or listen(0).
  */
@@ -46,13 +61,7 @@ export async function createServiceApp(
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const { openApi, transports, ...runtime } = options;
-  const runtimeModule: DynamicModule = {
-    module: ServiceRuntimeModule,
-    global: true,
-    providers: [{ provide: SERVICE_RUNTIME, useValue: runtime }],
-    exports: [SERVICE_RUNTIME],
-  };
-  const host: DynamicModule = { module: ServiceHostModule, imports: [runtimeModule, appModule] };
+  const host = serviceHostModule(appModule, runtime);
   // logger: false keeps Nest from printing its own stack dump when the
   // container fails (invalid configuration); runService reports that itself.
   const adapter = new ServiceFastifyAdapter();
@@ -87,6 +96,7 @@ async function wire(
   acceptJsonBodiesOnly(fastify);
   limitRequestBodies(fastify, config.bodyLimitBytes);
   recordHttpMetrics(fastify, app.get(HttpMetrics));
+  nameServerSpansByRoute(fastify);
   closeConnectionsWhileDraining(fastify, app.get(ShutdownState));
   if (openApi) serveOpenApi(app, openApi);
 }

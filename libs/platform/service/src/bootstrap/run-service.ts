@@ -6,6 +6,7 @@ import { ConfigValidationError } from '../config/config-validation.error';
 import { loadLocalInfraEnv } from '../config/local-infra-env';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { installGracefulShutdown } from '../shutdown/graceful-shutdown';
+import { telemetryDescription } from '../telemetry/start-telemetry';
 import { type AppModule, createServiceApp, type ServiceAppOptions } from './create-service-app';
 
 /**
@@ -26,6 +27,7 @@ export async function runService(
     const logger = app.get(Logger);
     installGracefulShutdown(app, { timeoutMs: config.shutdownTimeoutMs, delayMs: config.shutdownDelayMs, logger });
     if (localEnvFile) logger.log(`store URLs not set in the environment were read from ${localEnvFile}`);
+    logger.log(telemetryDescription());
     logger.log(`listening on ${await app.getUrl()}`);
     return app;
   } catch (error) {

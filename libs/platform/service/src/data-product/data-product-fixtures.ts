@@ -18,7 +18,9 @@ export const sampleManifest: DataProductManifest = {
         key: '{shipping.parcel.v1}',
         description: 'Parcel facts.',
         replay: { windowHours: 168, capHours: 336 },
-        events: [{ type: 'shipping.parcel.sent', version: 1, dataschema: 'urn:x', description: 'Sent.' }],
+        events: [
+          { type: 'shipping.parcel.sent', version: 1, dataschema: 'urn:x', description: 'Sent.', schema: { type: 'object' } },
+        ],
       },
     ],
   },

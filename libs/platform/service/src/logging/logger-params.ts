@@ -5,6 +5,7 @@ import { type DestinationStream, stdTimeFunctions } from 'pino';
 import type { Options } from 'pino-http';
 
 import type { ServiceConfig } from '../config/service-config';
+import { traceLogFields } from '../telemetry/log-trace-fields';
 
 // Orchestrators and Prometheus poll these every few seconds; logging each
 // request would drown the lines that matter.
@@ -23,6 +24,8 @@ export function loggerParams({ service, config, destination }: LoggerParamsInput
     base: { service, pid: process.pid },
     timestamp: stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    // trace_id and span_id of the active span: a request's, a handled event's or a job's lines join its trace.
+    mixin: traceLogFields,
     // Fastify already chose the id (see requestIdFrom); middie copies it to the raw request.
     genReqId: (req) => req.id ?? randomUUID(),
     // Lines logged during a request carry only its id, not the whole request again.

@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -50,12 +51,17 @@ const ASSETS: Readonly<Record<string, string>> = {
 export function serveOpenApi(app: NestFastifyApplication, options: OpenApiOptions): void {
   let document: OpenAPIObject | undefined;
   // Built on first request: scanning every route costs start-up time for a page few people open.
-  const getDocument = (): OpenAPIObject => (document ??= buildDocument(app, options));
+  const getDocument = (): OpenAPIObject => (document ??= buildOpenApiDocument(app, options));
   SwaggerModule.setup(DOCS_PATH, app, getDocument, { ui: false, raw: ['json'] });
   serveSwaggerUi(app.getHttpAdapter().getInstance(), options.title);
 }
 
-function buildDocument(app: NestFastifyApplication, options: OpenApiOptions): OpenAPIObject {
+/**
+ * The service's OpenAPI document, from the controllers and zod DTOs of the application's module
+ * graph. The one builder: /docs-json serves it, and renderOpenApiDocument (the committed
+ * document the contract gate compares) calls it on a graph that connects to nothing.
+ */
+export function buildOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const domain = app.get<ServiceModuleOptions>(SERVICE_OPTIONS).name;
   const builder = new DocumentBuilder()
     .setTitle(options.title)

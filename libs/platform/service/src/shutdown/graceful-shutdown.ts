@@ -1,6 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { shutdownTelemetry } from '../telemetry/start-telemetry';
 import { ShutdownState } from './shutdown-state';
 
 export interface GracefulShutdownOptions {
@@ -64,6 +65,8 @@ async function shutDown(
     // requests still in flight.
     await app.getHttpAdapter().close();
     await app.close();
+    // Last: the spans of the final requests, events and jobs are exported before the process exits.
+    await shutdownTelemetry();
     logger.log('shutdown complete');
   } finally {
     clearTimeout(deadline);

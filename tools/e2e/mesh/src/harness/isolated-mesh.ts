@@ -15,6 +15,8 @@ export interface IsolatedMeshOptions {
   purpose: string;
   /** Run `nx run-many -t build` first (nx skips what is up to date). */
   build: boolean;
+  /** Run the services from their TypeScript sources (no build needed; `build` is then pointless). */
+  fromSource?: boolean;
   /** Where the build's output goes (stderr when stdout is a report). */
   buildOutput?: 'stdout' | 'stderr';
   log: (line: string) => void;
@@ -102,7 +104,7 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
     }
     const setLogDir = replicas === 1 ? logDir : join(logDir, `replica-${replica}`);
     mkdirSync(setLogDir, { recursive: true });
-    const processes = new MeshProcesses(services, env, setLogDir);
+    const processes = new MeshProcesses(services, env, setLogDir, options.fromSource);
     cleanup.defer(`stop the services${replicas === 1 ? '' : ` of replica set ${replica}`}`, () => processes.stopAll());
     replicaSets.push(processes);
   }

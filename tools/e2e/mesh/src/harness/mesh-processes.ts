@@ -3,6 +3,7 @@ import {
   type ProcessExit,
   serviceMainFile,
   ServiceProcess,
+  serviceSourceFile,
   serviceUrl,
   waitUntilReady,
 } from '@mesh/mesh-start';
@@ -37,6 +38,8 @@ export class MeshProcesses {
     readonly services: ReadonlyMap<DomainName, MeshService>,
     private readonly env: NodeJS.ProcessEnv,
     private readonly logDir: string,
+    /** Run each service from its TypeScript sources instead of its build. */
+    private readonly fromSource = false,
   ) {}
 
   url(name: DomainName): string {
@@ -62,7 +65,8 @@ export class MeshProcesses {
     if (this.running.has(name)) throw new Error(`${name} is already running`);
     const service = this.service(name);
     const log = this.logOf(name);
-    const child = ServiceProcess.start(service, serviceMainFile(name), this.env, (line) => log.write(line));
+    const mainFile = this.fromSource ? serviceSourceFile(name) : serviceMainFile(name);
+    const child = ServiceProcess.start(service, mainFile, this.env, (line) => log.write(line));
     this.running.set(name, child);
     this.starts.set(name, (this.starts.get(name) ?? 0) + 1);
     void child.exited.then((exit) => {

@@ -1,0 +1,69 @@
+import { eventRules, type QualityRuleDefinition, resourceRules } from '@mesh/contract-kit';
+
+import type { CustomerResponse } from '../api/customer.response';
+import { customerDeactivated } from '../events/customer-deactivated.event';
+import { customerRegistered } from '../events/customer-registered.event';
+import { customerTierChanged } from '../events/customer-tier-changed.event';
+import { customerUpdated } from '../events/customer-updated.event';
+
+/** An hour: an event published later than this after its change waited in the outbox too long. */
+const ARRIVAL_WINDOW_MS = 3_600_000;
+
+/**
+ * What the customers product promises of its data beyond its schemas, checked by the service on
+ * its newest events and customers (`@mesh/service`, the data-quality rules).
+ */
+export const customersQuality: QualityRuleDefinition[] = [
+  ...eventRules(
+    [customerRegistered],
+    [
+      {
+        id: 'registered-at-revision-1',
+        description: 'A registration is the first revision of its customer.',
+        dimension: 'consistency',
+        kind: 'each',
+        holds: (event) => event.data.revision === 1,
+      },
+    ],
+  ),
+  ...eventRules(
+    [customerTierChanged],
+    [
+      {
+        id: 'tier-change-changes-the-tier',
+        description: 'A tier change names a tier other than the previous one.',
+        dimension: 'consistency',
+        kind: 'each',
+        holds: (event) => event.data.tier !== event.data.previousTier,
+      },
+    ],
+  ),
+  ...eventRules(
+    [customerRegistered, customerUpdated, customerDeactivated, customerTierChanged],
+    [
+      {
+        id: 'customer-event-ids-unique',
+        description: 'No event id appears twice on the stream.',
+        dimension: 'uniqueness',
+        kind: 'unique',
+        key: (event) => event.id,
+      },
+      {
+        id: 'customer-events-arrive-within-an-hour',
+        description: 'An event reaches the stream within an hour of the change it reports.',
+        dimension: 'timeliness',
+        kind: 'each',
+        holds: (event) => Date.parse(event.publishedAt) - Date.parse(event.time) <= ARRIVAL_WINDOW_MS,
+      },
+    ],
+  ),
+  ...resourceRules<CustomerResponse>('customer', [
+    {
+      id: 'customer-statistics-not-negative',
+      description: "A customer's order count and spend per currency are never below 0.",
+      dimension: 'accuracy',
+      kind: 'each',
+      holds: (customer) => customer.orderCount >= 0 && Object.values(customer.totalSpent).every((spent) => spent >= 0),
+    },
+  ]),
+];
