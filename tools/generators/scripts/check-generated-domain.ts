@@ -101,10 +101,23 @@ function checkStack(names: readonly string[]): void {
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf-8');
 
+/**
+ * What a generated domain's contracts target writes outside its folders (the generator runs it
+ * once): its alert rules, dashboard and scrape job, and the observability overlay that lists them.
+ */
+const OBSERVABILITY = 'deploy/observability';
+const OBSERVABILITY_STACK = `${OBSERVABILITY}/stack.yml`;
+const observabilityFilesOf = (name: string) => [
+  `${OBSERVABILITY}/rules/${name}.rules.yml`,
+  `${OBSERVABILITY}/dashboards/${name}.json`,
+  `${OBSERVABILITY}/scrape/${name}.yml`,
+];
+
 class Workspace {
   private readonly before = new Map<string, string>();
   private readonly generated = new Map<string, string>();
   private readonly folders = new Set<string>();
+  private readonly files = new Set<string>();
 
   /** Remembers the shared files as they are now, before any domain is generated. */
   remember(files: readonly string[]): void {
@@ -115,6 +128,7 @@ class Workspace {
   generatedDomain(name: string, changes: Changes): void {
     this.folders.add(`apps/${name}`);
     this.folders.add(`libs/${name}`);
+    for (const file of observabilityFilesOf(name)) this.files.add(file);
     const strays = changes.created.filter((file) => ![...this.folders].some((folder) => file.startsWith(`${folder}/`)));
     const unexpected = changes.updated.filter((file) => !this.before.has(file));
     if (strays.length > 0 || unexpected.length > 0) {
@@ -127,6 +141,7 @@ class Workspace {
   restore(): string[] {
     const problems: string[] = [];
     for (const folder of this.folders) rmSync(join(ROOT, folder), { recursive: true, force: true });
+    for (const file of this.files) rmSync(join(ROOT, file), { force: true });
     for (const [file, original] of this.before) {
       const generated = this.generated.get(file) ?? original;
       const current = read(file);
@@ -150,14 +165,14 @@ class Workspace {
 
 function main(): number {
   const started = Date.now();
-  const leftovers = DOMAINS.flatMap(({ name }) => [`apps/${name}`, `libs/${name}`]).filter((f) => existsSync(join(ROOT, f)));
+  const leftovers = DOMAINS.flatMap(({ name }) => [`apps/${name}`, `libs/${name}`, ...observabilityFilesOf(name)]).filter((f) => existsSync(join(ROOT, f)));
   if (leftovers.length > 0) {
     console.error(`check-generated-domain: ${leftovers.join(', ')} exist (left by an interrupted run?); remove them and take their lines out of the shared files first`);
     return 1;
   }
 
   const workspace = new Workspace();
-  workspace.remember(REGISTRATION_FILES.filter((file) => existsSync(join(ROOT, file))));
+  workspace.remember([...REGISTRATION_FILES, OBSERVABILITY_STACK].filter((file) => existsSync(join(ROOT, file))));
 
   let failed = false;
   const interrupt = (signal: NodeJS.Signals) => {

@@ -18,6 +18,8 @@ export interface ProductSignals {
   outbox: string;
   inputs: Array<{ stream: string; group: string; from: string }>;
   outputs: Array<{ stream: string; replay: StreamReplay }>;
+  /** The data-quality rules the domain checks on its own output (`mesh_data_quality_rule_kept`). */
+  qualityRules: Array<{ id: string; description: string }>;
   levels: {
     freshnessSeconds?: number;
     maxConsumerLag: number;
@@ -39,6 +41,7 @@ export function productSignals(product: DataProduct): ProductSignals {
     outbox: manifest.domain,
     inputs: manifest.inputPorts.map((port) => ({ stream: port.stream, group: port.group, from: port.from })),
     outputs: manifest.outputPorts.streams.map((port) => ({ stream: port.stream, replay: { ...port.replay } })),
+    qualityRules: (manifest.quality ?? []).map((rule) => ({ id: rule.id, description: rule.description })),
     levels: {
       freshnessSeconds: levels.freshnessSeconds,
       maxConsumerLag: levels.maxConsumerLag,

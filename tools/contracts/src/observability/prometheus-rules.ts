@@ -34,7 +34,7 @@ function countedWithin(metric: string, labels: Record<string, string>): string {
  * entries per output; outbox age; availability), with the manifest's thresholds.
  */
 export function alertRules(signals: ProductSignals): RuleFile {
-  const rules = [...inputRules(signals), ...outputRules(signals), ...serviceRules(signals)];
+  const rules = [...inputRules(signals), ...outputRules(signals), ...qualityRules(signals), ...serviceRules(signals)];
   return { groups: [{ name: `mesh-${signals.domain}`, rules }] };
 }
 
@@ -135,6 +135,24 @@ function outputRules(signals: ProductSignals): AlertRule[] {
     annotations: {
       summary: `a group of ${stream} fell behind its replay cap (${replay.capHours} h) and lost entries`,
       description: `${stream} keeps ${replay.windowHours} h of history for every group and at most ${replay.capHours} h for one that is behind; the trimmer removed entries the group {{ $labels.group }} had not read.`,
+    },
+  }));
+}
+
+/**
+ * A rule broken on the output is a broken promise, like a service level: every task evaluates it
+ * on the same sample, so the lowest value among them is the verdict. Five minutes, because a bad
+ * entry stays in the newest-N sample until newer ones push it out.
+ */
+function qualityRules(signals: ProductSignals): AlertRule[] {
+  return signals.qualityRules.map(({ id, description }) => ({
+    alert: 'MeshDataQualityRuleBroken',
+    expr: `min by (rule) (mesh_data_quality_rule_kept${selector({ job: signals.job, rule: id })}) == 0`,
+    for: '5m',
+    labels: { ...labelsOf(signals, 'warning'), rule: id },
+    annotations: {
+      summary: `${signals.domain}'s output breaks its data-quality rule ${id}`,
+      description: `${description} GET /.well-known/data-product of ${signals.domain} lists the ids of the sampled items that break it (status.quality).`,
     },
   }));
 }

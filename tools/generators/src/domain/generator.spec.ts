@@ -216,11 +216,15 @@ describe('domain generator, PostgreSQL', () => {
       command: expect.stringContaining('tools/contracts/src/cli.ts check'),
       export: 'stockLevelsProduct',
       serviceUrl: 'http://localhost:3005',
+      // Its alert rules, dashboard and scrape job beside the other products'.
+      observability: 'deploy/observability',
       // The service whose OpenAPI document the library commits and gates.
       app: 'apps/stock-levels/src/app.module.ts#StockLevelsModule',
       serviceOptions: 'apps/stock-levels/src/service-options.ts#stockLevelsServiceOptions',
     });
-    expect(targets['contract-check'].inputs).toContain('{workspaceRoot}/apps/stock-levels/src/**/*');
+    expect(targets['contract-check'].inputs).toEqual(
+      expect.arrayContaining(['{workspaceRoot}/apps/stock-levels/src/**/*', '{workspaceRoot}/deploy/observability/**/*']),
+    );
   });
 
   it('counts the ports of the mesh registry as taken too', async () => {
