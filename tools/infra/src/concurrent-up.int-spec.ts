@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { freePorts, isolatedEnv, makeTempRoot, runCli } from '../test/infra-test-kit';
+import { FERRETDB_BUILD_TIMEOUT_MS, ferretdbBuilt, freePorts, isolatedEnv, makeTempRoot, runCli } from '../test/infra-test-kit';
 import { down } from './down';
 import { readEnvFile } from './env-file';
 import { readState } from './state-file';
@@ -17,10 +17,11 @@ describe('two infra up side by side', () => {
   const silent = (): void => undefined;
 
   beforeAll(async () => {
+    await ferretdbBuilt();
     const [redis, mongo] = await freePorts(2);
     ports = { redis, mongo };
     env = isolatedEnv({ MESH_REDIS_PORT: String(redis), MESH_MONGO_PORT: String(mongo) });
-  });
+  }, FERRETDB_BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await down({ rootDir: root.dir, env, log: silent }).catch(() => undefined);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-import { freePorts, isolatedEnv, makeTempRoot, runCli } from '../test/infra-test-kit';
+import { FERRETDB_BUILD_TIMEOUT_MS, ferretdbBuilt, freePorts, isolatedEnv, makeTempRoot, runCli } from '../test/infra-test-kit';
 import { down } from './down';
 import { readEnvFile } from './env-file';
 import { isListening } from './probe';
@@ -26,6 +26,7 @@ describe('infra lifecycle on free ports', () => {
   const silent = (): void => undefined;
 
   beforeAll(async () => {
+    await ferretdbBuilt();
     const [postgres, redis, mongo] = await freePorts(3);
     ports = { postgres, redis, mongo };
     env = isolatedEnv({
@@ -33,7 +34,7 @@ describe('infra lifecycle on free ports', () => {
       MESH_REDIS_PORT: String(redis),
       MESH_MONGO_PORT: String(mongo),
     });
-  });
+  }, FERRETDB_BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     // Safety net when a test failed half-way; a no-op after the down test.

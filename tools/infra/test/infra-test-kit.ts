@@ -4,7 +4,21 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { ensureFerretdbBinary } from '../src/ferretdb-build';
 import { WORKSPACE_ROOT } from '../src/options';
+
+/** How long a first FerretDB build may take on a fresh machine, with cold Go module and build caches. */
+export const FERRETDB_BUILD_TIMEOUT_MS = 900_000;
+
+/**
+ * Builds tools/ferretdb/bin/ferretdb when it is missing or older than its sources. A spec whose
+ * `up` starts FerretDB calls it in its `beforeAll` (with FERRETDB_BUILD_TIMEOUT_MS), so that its
+ * tests time starting the stores and not a first build: `npm test` builds it only when no
+ * MongoDB-compatible server listens yet, and on a fresh machine the build takes minutes.
+ */
+export async function ferretdbBuilt(): Promise<void> {
+  await ensureFerretdbBinary({ sourceDir: join(WORKSPACE_ROOT, 'tools', 'ferretdb'), env: process.env, log: () => undefined });
+}
 
 /** Variables that would point a test at the developer's stores instead of its own. */
 const STORE_VARIABLES = [

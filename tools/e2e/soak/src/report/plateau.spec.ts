@@ -81,4 +81,22 @@ describe('plateauOf', () => {
     expect(growing(verdict)).toBe(true);
     expect(verdictText(verdict)).toBe('GROWING');
   });
+
+  it('judges the age of the oldest kept row in place of a count whose level follows the traffic rate', () => {
+    // 252 → 278 rows of a 60 s time to live: the order rate rose 10 % after a kill, nothing leaked.
+    const judgedBy = 'orders idempotency_keys oldest row age';
+    const rows: Series = { ...series('rows', (at) => (at > 200 ? 278 : 252)), judgedBy };
+    const count = plateauOf(rows, RUN_SECONDS);
+    expect(count).toMatchObject({ flat: false, notJudged: `level follows the traffic; judged by ${judgedBy}` });
+    expect(growing(count)).toBe(false);
+    // Swept every 15 s: the oldest row is 60 to 75 s old whatever the rate.
+    const swept = series('seconds', (at) => Math.min(at, 60 + (at % 15)));
+    expect(growing(plateauOf(swept, RUN_SECONDS))).toBe(false);
+  });
+
+  it('fails the run when the oldest kept row keeps ageing: the sweep stopped', () => {
+    const unswept = plateauOf(series('seconds', (at) => at), RUN_SECONDS);
+    expect(unswept).toMatchObject({ middleMax: 200, lastMax: 300, flat: false });
+    expect(growing(unswept)).toBe(true);
+  });
 });

@@ -12,6 +12,9 @@ export const NOISE_FLOOR: Record<SeriesUnit, number> = {
   entries: 10,
   rows: 10,
   consumers: 2,
+  // An age sampled just before a sweep instead of just after it: the longest sweep interval of
+  // the soak's settings is the Idempotency-Key sweep's, a quarter of its 2W time to live (15 s).
+  seconds: 15,
 };
 
 /**
@@ -46,8 +49,9 @@ export function plateauOf(series: Series, runSeconds: number): PlateauVerdict {
   const middleMax = maxWithin(third, 2 * third);
   const lastMax = maxWithin(2 * third, runSeconds);
   const flat = lastMax <= PLATEAU_RATIO * middleMax || lastMax - middleMax < NOISE_FLOOR[series.unit];
-  const notJudged =
-    series.memory === 'between-collections'
+  const notJudged = series.judgedBy
+    ? `level follows the traffic; judged by ${series.judgedBy}`
+    : series.memory === 'between-collections'
       ? 'sampled between collections'
       : series.memory === 'after-collection' && runSeconds < MEMORY_JUDGED_FROM_SECONDS
         ? `run < ${MEMORY_JUDGED_FROM_SECONDS / 60} min`

@@ -48,7 +48,8 @@ export function writeSoakReport(result: SoakResult, settings: SoakSettings, dir:
     `Figures: ${result.convergence.settled ? `every figure matched the accepted requests ${result.convergence.seconds.toFixed(1)} s after the traffic stopped` : `still differing after ${result.convergence.seconds.toFixed(0)} s`}.`,
     '',
     `A series is flat when the maximum over the last third of the run is at most ${PLATEAU_RATIO} × the maximum over the middle third (or rose less than the noise floor of its unit). ` +
-      `A process's memory is judged as measured right after a full garbage collection (through the V8 inspector, every ${settings.collectEverySeconds} s) of the replicas that run throughout (#1), in runs of ${MEMORY_JUDGED_FROM_SECONDS / 60} minutes or more; sampled at any moment (every replica, every ${settings.sampleEverySeconds} s) it is charted, not judged. Samples: [samples.csv](samples.csv).`,
+      `A process's memory is judged as measured right after a full garbage collection (through the V8 inspector, every ${settings.collectEverySeconds} s) of the replicas that run throughout (#1), in runs of ${MEMORY_JUDGED_FROM_SECONDS / 60} minutes or more; sampled at any moment (every replica, every ${settings.sampleEverySeconds} s) it is charted, not judged. ` +
+      `A count of what is kept for a time window (table rows, stream entries) is the traffic rate times the window, and the rate moves with every kill: the age of its oldest row or entry is judged in its place (it stays near the window while pruning works, and grows with the run when it does not). Samples: [samples.csv](samples.csv).`,
     '',
     `| ${header.join(' | ')} | chart |`,
     `|${header.map(() => '---').join('|')}|---|`,

@@ -16,8 +16,8 @@ export async function sampleProcesses(fleet: ReplicaFleet, table: SeriesTable): 
       const pid = fleet.pid(slot);
       if (pid === undefined) return;
       const [rss, heap] = await Promise.all([residentBytes(pid), heapUsedBytes(fleet.url(slot))]);
-      if (rss !== undefined) table.record(`${slotName(slot)} RSS`, 'bytes', rss, 'between-collections');
-      if (heap !== undefined) table.record(`${slotName(slot)} heap used`, 'bytes', heap, 'between-collections');
+      if (rss !== undefined) table.record(`${slotName(slot)} RSS`, 'bytes', rss, { memory: 'between-collections' });
+      if (heap !== undefined) table.record(`${slotName(slot)} heap used`, 'bytes', heap, { memory: 'between-collections' });
     }),
   );
 }
@@ -33,8 +33,8 @@ export async function sampleCollectedMemory(fleet: ReplicaFleet, table: SeriesTa
     if (pid === undefined) continue;
     const heap = await heapAfterFullCollection(fleet.inspectorPort(slot));
     const rss = await residentBytes(pid);
-    table.record(`${slotName(slot)} heap after full GC`, 'bytes', heap, 'after-collection');
-    if (rss !== undefined) table.record(`${slotName(slot)} RSS after full GC`, 'bytes', rss, 'after-collection');
+    table.record(`${slotName(slot)} heap after full GC`, 'bytes', heap, { memory: 'after-collection' });
+    if (rss !== undefined) table.record(`${slotName(slot)} RSS after full GC`, 'bytes', rss, { memory: 'after-collection' });
   }
 }
 

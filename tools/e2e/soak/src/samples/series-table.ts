@@ -1,5 +1,5 @@
 /** What a series measures, which decides how its figures are printed and how much noise is tolerated. */
-export type SeriesUnit = 'bytes' | 'entries' | 'rows' | 'consumers';
+export type SeriesUnit = 'bytes' | 'entries' | 'rows' | 'consumers' | 'seconds';
 
 export interface Point {
   /** Seconds since the soak started. */
@@ -16,6 +16,19 @@ export interface Series {
    * wherever the collector's cycle stood (charted only: its peaks say when V8 last collected).
    */
   memory?: MemorySample;
+  /**
+   * Set on a count of what is kept for a time window (rows younger than their retention, stream
+   * entries younger than the replay window): its level is the traffic rate times the window, and
+   * the rate moves with every kill, so the age of its oldest item, the named series, is judged in
+   * its place. That age stays near the window when the pruning works and grows with the run when
+   * it does not, whatever the rate.
+   */
+  judgedBy?: string;
+}
+
+export interface RecordOptions {
+  memory?: MemorySample;
+  judgedBy?: string;
 }
 
 export type MemorySample = 'after-collection' | 'between-collections';
@@ -34,10 +47,10 @@ export class SeriesTable {
     this.times.push(at);
   }
 
-  record(name: string, unit: SeriesUnit, value: number, memory?: MemorySample): void {
+  record(name: string, unit: SeriesUnit, value: number, options: RecordOptions = {}): void {
     const at = this.times[this.times.length - 1];
     if (at === undefined) throw new Error('record() before sampleAt()');
-    const series = this.byName.get(name) ?? { name, unit, points: [], ...(memory ? { memory } : {}) };
+    const series = this.byName.get(name) ?? { name, unit, points: [], ...options };
     this.byName.set(name, series);
     series.points.push({ at, value });
   }

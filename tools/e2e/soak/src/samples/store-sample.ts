@@ -3,26 +3,37 @@ import { Client } from 'pg';
 
 import type { SeriesTable } from './series-table';
 
-/** The tables of the PostgreSQL domains that only the event bus and idempotency make grow. */
-const POSTGRES_TABLES: Record<string, readonly string[]> = {
-  orders: ['mesh_outbox', 'mesh_inbox', 'idempotency_keys'],
-  analytics: ['mesh_outbox', 'mesh_inbox'],
+/**
+ * The tables of the PostgreSQL domains that only the event bus and idempotency make grow, each
+ * with the column its retention goes by (rows older than the window are deleted).
+ */
+const POSTGRES_TABLES: Record<string, Readonly<Record<string, string>>> = {
+  orders: { mesh_outbox: 'created_at', mesh_inbox: 'applied_at', idempotency_keys: 'created_at' },
+  analytics: { mesh_outbox: 'created_at', mesh_inbox: 'applied_at' },
 };
 
 /** The fields of a customer document that must stay bounded however many orders arrive. */
 const CUSTOMER_FIELDS = ['_outbox', '_inbox', 'orderFacts'] as const;
 
-/** Row counts of the outbox, inbox and idempotency tables of orders and analytics. */
+/**
+ * Row counts of the outbox, inbox and idempotency tables of orders and analytics, and the age of
+ * each table's oldest row, which is what is judged (see `Series.judgedBy`).
+ */
 export async function samplePostgres(databaseUrls: Record<string, string>, table: SeriesTable): Promise<void> {
   for (const [domain, tables] of Object.entries(POSTGRES_TABLES)) {
     const client = new Client({ connectionString: databaseUrls[domain], connectionTimeoutMillis: 3_000 });
     await client.connect();
     try {
-      for (const name of tables) {
+      for (const [name, ageColumn] of Object.entries(tables)) {
         const exists = await client.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [name]);
         if (!exists.rows[0]?.found) continue;
-        const counted = await client.query<{ rows: string }>(`SELECT count(*) AS rows FROM ${name}`);
-        table.record(`${domain} ${name} rows`, 'rows', Number(counted.rows[0].rows));
+        const counted = await client.query<{ rows: string; oldest_age: number | null }>(
+          `SELECT count(*) AS rows, EXTRACT(EPOCH FROM now() - min(${ageColumn}))::float8 AS oldest_age FROM ${name}`,
+        );
+        const { rows, oldest_age: oldestAge } = counted.rows[0];
+        const ageSeries = `${domain} ${name} oldest row age`;
+        table.record(`${domain} ${name} rows`, 'rows', Number(rows), { judgedBy: ageSeries });
+        if (oldestAge !== null) table.record(ageSeries, 'seconds', oldestAge);
       }
     } finally {
       await client.end();
