@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+import { editCopiedFile, newCopyFolder, removeCopies, runContractsCli, WORKSPACE as workspace } from '../test/gate-copies';
 
 /**
  * The REST half of the gate end to end: the real CLI, run the way the Nx targets run it, on a
@@ -8,9 +9,6 @@ import { join, relative, resolve } from 'node:path';
  * in the workspace's tmp/ so that its `@mesh/*` imports resolve as the original's do; the
  * response and request schemas are changed in the copied DTO files.
  */
-const workspace = resolve(__dirname, '../../..');
-const tsx = join(workspace, 'node_modules', '.bin', 'tsx');
-
 jest.setTimeout(180_000);
 
 describe('contract gate, REST API (orders service, copied)', () => {
@@ -18,39 +16,23 @@ describe('contract gate, REST API (orders service, copied)', () => {
   let generated: string;
   let app: string;
 
-  const run = (command: 'check' | 'write', ...extra: string[]) => {
-    const result = spawnSync(
-      tsx,
-      [
-        '--tsconfig',
-        'tsconfig.base.json',
-        'tools/contracts/src/cli.ts',
-        command,
-        '--module=libs/orders/contracts/src/index.ts',
-        '--export=ordersProduct',
-        '--project=orders-contracts',
-        `--out=${relative(workspace, generated)}`,
-        '--serviceUrl=http://localhost:3001',
-        `--app=${relative(workspace, join(app, 'app.module.ts'))}#OrdersModule`,
-        `--serviceOptions=${relative(workspace, join(app, 'service-options.ts'))}#ordersServiceOptions`,
-        ...extra,
-      ],
-      { cwd: workspace, encoding: 'utf8' },
-    );
-    return { code: result.status, output: `${result.stdout}${result.stderr}` };
-  };
+  const run = (command: 'check' | 'write', ...extra: string[]) =>
+    runContractsCli(command, [
+      '--module=libs/orders/contracts/src/index.ts',
+      '--export=ordersProduct',
+      '--project=orders-contracts',
+      `--out=${relative(workspace, generated)}`,
+      '--serviceUrl=http://localhost:3001',
+      `--app=${relative(workspace, join(app, 'app.module.ts'))}#OrdersModule`,
+      `--serviceOptions=${relative(workspace, join(app, 'service-options.ts'))}#ordersServiceOptions`,
+      ...extra,
+    ]);
 
-  const editApp = async (file: string, from: string, to: string) => {
-    const path = join(app, file);
-    const source = await readFile(path, 'utf8');
-    if (!source.includes(from)) throw new Error(`${file} has no "${from}" to change`);
-    await writeFile(path, source.replace(from, to));
-  };
+  const editApp = (file: string, from: string, to: string) => editCopiedFile(join(app, file), from, to);
   const committedDocument = () => readFile(join(generated, 'openapi.json'), 'utf8');
 
   beforeEach(async () => {
-    await mkdir(join(workspace, 'tmp'), { recursive: true });
-    copy = await mkdtemp(join(workspace, 'tmp', 'api-gate-'));
+    copy = await newCopyFolder('api-gate');
     generated = join(copy, 'generated');
     app = join(copy, 'orders', 'src');
     await cp(join(workspace, 'libs/orders/contracts/generated'), generated, { recursive: true });
@@ -58,7 +40,7 @@ describe('contract gate, REST API (orders service, copied)', () => {
   });
 
   afterEach(async () => {
-    await rm(copy, { recursive: true, force: true });
+    await removeCopies(copy);
   });
 
   it('passes the committed document unchanged', () => {

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 
+import { editCopiedFile, newCopyFolder, removeCopies, runContractsCli, WORKSPACE as workspace } from '../test/gate-copies';
 import { readGeneratedFolder } from './generated-folder';
 
 /**
@@ -9,46 +9,27 @@ import { readGeneratedFolder } from './generated-folder';
  * Nx targets run it. The copy lives in the workspace's tmp/ so that its imports (zod, the contract
  * kit through the tsconfig paths) resolve as the original's do.
  */
-const workspace = resolve(__dirname, '../../..');
-const tsx = join(workspace, 'node_modules', '.bin', 'tsx');
-
 jest.setTimeout(120_000);
 
 describe('contract gate (orders contracts, copied)', () => {
   let library: string;
   let generated: string;
 
-  const run = (command: 'check' | 'write', ...extra: string[]) => {
-    const result = spawnSync(
-      tsx,
-      [
-        '--tsconfig',
-        'tsconfig.base.json',
-        'tools/contracts/src/cli.ts',
-        command,
-        `--module=${relative(workspace, join(library, 'src/index.ts'))}`,
-        '--export=ordersProduct',
-        '--project=orders-contracts',
-        `--out=${relative(workspace, generated)}`,
-        '--serviceUrl=http://localhost:3001',
-        ...extra,
-      ],
-      { cwd: workspace, encoding: 'utf8' },
-    );
-    return { code: result.status, output: `${result.stdout}${result.stderr}` };
-  };
+  const run = (command: 'check' | 'write', ...extra: string[]) =>
+    runContractsCli(command, [
+      `--module=${relative(workspace, join(library, 'src/index.ts'))}`,
+      '--export=ordersProduct',
+      '--project=orders-contracts',
+      `--out=${relative(workspace, generated)}`,
+      '--serviceUrl=http://localhost:3001',
+      ...extra,
+    ]);
 
   const editEvent = (file: string, from: string, to: string) => editFile(`events/${file}`, from, to);
-  const editFile = async (file: string, from: string, to: string) => {
-    const path = join(library, 'src', file);
-    const source = await readFile(path, 'utf8');
-    if (!source.includes(from)) throw new Error(`${file} has no "${from}" to change`);
-    await writeFile(path, source.replace(from, to));
-  };
+  const editFile = (file: string, from: string, to: string) => editCopiedFile(join(library, 'src', file), from, to);
 
   beforeEach(async () => {
-    await mkdir(join(workspace, 'tmp'), { recursive: true });
-    library = await mkdtemp(join(workspace, 'tmp', 'contract-gate-'));
+    library = await newCopyFolder('contract-gate');
     generated = join(library, 'generated');
     await cp(join(workspace, 'libs/orders/contracts/src'), join(library, 'src'), { recursive: true });
     await cp(join(workspace, 'libs/orders/contracts/generated'), generated, { recursive: true });
@@ -57,7 +38,7 @@ describe('contract gate (orders contracts, copied)', () => {
   });
 
   afterEach(async () => {
-    await rm(library, { recursive: true, force: true });
+    await removeCopies(library);
   });
 
   it('passes the committed contracts unchanged', () => {

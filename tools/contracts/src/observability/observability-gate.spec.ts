@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+import { editCopiedFile, newCopyFolder, removeCopies, runContractsCli, WORKSPACE as workspace } from '../../test/gate-copies';
 
 /**
  * The observability files under the gate, end to end: the real CLI with the options of the
  * orders contracts library's contract-check target, on copies (in the workspace's tmp/, so that
  * imports resolve as the originals' do) of the library and of deploy/observability.
  */
-const workspace = resolve(__dirname, '../../../..');
-const tsx = join(workspace, 'node_modules', '.bin', 'tsx');
-
 jest.setTimeout(180_000);
 
 interface TargetOptions extends Record<string, string> {
@@ -37,39 +35,25 @@ describe('contract-check and the observability files (orders contracts and deplo
       module: relative(workspace, join(library(), 'src/index.ts')),
       observability: relative(workspace, observability()),
     };
-    const result = spawnSync(
-      tsx,
-      [
-        '--tsconfig',
-        'tsconfig.base.json',
-        'tools/contracts/src/cli.ts',
-        command,
-        '--project=orders-contracts',
-        `--out=${relative(workspace, join(library(), 'generated'))}`,
-        ...Object.entries(copied).map(([name, value]) => `--${name}=${value}`),
-      ],
-      { cwd: workspace, encoding: 'utf8' },
-    );
-    return { code: result.status, output: `${result.stdout}${result.stderr}` };
+    return runContractsCli(command, [
+      '--project=orders-contracts',
+      `--out=${relative(workspace, join(library(), 'generated'))}`,
+      ...Object.entries(copied).map(([name, value]) => `--${name}=${value}`),
+    ]);
   };
 
-  const editServiceLevels = async (from: string, to: string) => {
-    const path = join(library(), 'src/product/orders.product.ts');
-    const source = await readFile(path, 'utf8');
-    if (!source.includes(from)) throw new Error(`orders.product.ts has no "${from}" to change`);
-    await writeFile(path, source.replace(from, to));
-  };
+  const editServiceLevels = (from: string, to: string) =>
+    editCopiedFile(join(library(), 'src/product/orders.product.ts'), from, to);
 
   beforeEach(async () => {
-    await mkdir(join(workspace, 'tmp'), { recursive: true });
-    copy = await mkdtemp(join(workspace, 'tmp', 'observability-gate-'));
+    copy = await newCopyFolder('observability-gate');
     await cp(join(workspace, 'libs/orders/contracts/src'), join(library(), 'src'), { recursive: true });
     await cp(join(workspace, 'libs/orders/contracts/generated'), join(library(), 'generated'), { recursive: true });
     await cp(join(workspace, (await targetOptions('contract-check')).observability), observability(), { recursive: true });
   });
 
   afterEach(async () => {
-    await rm(copy, { recursive: true, force: true });
+    await removeCopies(copy);
   });
 
   it('passes the committed files unchanged', async () => {
