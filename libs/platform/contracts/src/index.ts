@@ -41,7 +41,7 @@ export type {
   QualityRuleManifest,
   ResourceQualityRule,
 } from './product/quality-rules';
-export { eventRules, resourceRules } from './product/quality-rules';
+export { envelopeRules, eventRules, resourceRules } from './product/quality-rules';
 export type { EventContract, EventData, EventDefinition } from './schema/define-event';
 export { defineEvent } from './schema/define-event';
 export { EventCatalog } from './schema/event-catalog';

@@ -1,13 +1,10 @@
-import { eventRules, type QualityRuleDefinition, resourceRules } from '@mesh/contract-kit';
+import { envelopeRules, eventRules, type QualityRuleDefinition, resourceRules } from '@mesh/contract-kit';
 
 import type { CustomerResponse } from '../api/customer.response';
 import { customerDeactivated } from '../events/customer-deactivated.event';
 import { customerRegistered } from '../events/customer-registered.event';
 import { customerTierChanged } from '../events/customer-tier-changed.event';
 import { customerUpdated } from '../events/customer-updated.event';
-
-/** An hour: an event published later than this after its change waited in the outbox too long. */
-const ARRIVAL_WINDOW_MS = 3_600_000;
 
 /**
  * What the customers product promises of its data beyond its schemas, checked by the service on
@@ -40,22 +37,7 @@ export const customersQuality: QualityRuleDefinition[] = [
   ),
   ...eventRules(
     [customerRegistered, customerUpdated, customerDeactivated, customerTierChanged],
-    [
-      {
-        id: 'customer-event-ids-unique',
-        description: 'No event id appears twice on the stream.',
-        dimension: 'uniqueness',
-        kind: 'unique',
-        key: (event) => event.id,
-      },
-      {
-        id: 'customer-events-arrive-within-an-hour',
-        description: 'An event reaches the stream within an hour of the change it reports.',
-        dimension: 'timeliness',
-        kind: 'each',
-        holds: (event) => Date.parse(event.publishedAt) - Date.parse(event.time) <= ARRIVAL_WINDOW_MS,
-      },
-    ],
+    envelopeRules('customer'),
   ),
   ...resourceRules<CustomerResponse>('customer', [
     {

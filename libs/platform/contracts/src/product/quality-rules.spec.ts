@@ -3,7 +3,7 @@ import { sampleOrderPlaced } from '../testing/sample-contract';
 import { sampleProduct } from '../testing/sample-product';
 import type { DataProductDefinition } from './data-product';
 import { defineDataProduct } from './define-data-product';
-import { eventRules, type QualityRuleDefinition, resourceRules } from './quality-rules';
+import { envelopeRules, eventRules, type QualityEvent, type QualityRuleDefinition, resourceRules } from './quality-rules';
 
 const withQuality = (quality: QualityRuleDefinition[]) =>
   defineDataProduct({ ...sampleProduct.definition, quality } satisfies DataProductDefinition);
@@ -68,5 +68,17 @@ describe('quality rules in the product definition', () => {
     ]);
     const [{ contract: without }] = toOdcsContracts(sampleProduct);
     expect((without['schema'] as Array<Record<string, unknown>>)[0]).not.toHaveProperty('quality');
+  });
+
+  it('names the envelope rules after the noun and holds them of ids and arrival times', () => {
+    const [unique, arrival] = envelopeRules('order');
+    expect([unique.id, arrival.id]).toEqual(['order-event-ids-unique', 'order-events-arrive-within-an-hour']);
+    const event = (id: string, time: string, publishedAt: string): QualityEvent => ({
+      id, type: 'orders.order.placed.v1', subject: 'o-1', time, publishedAt, data: {},
+    });
+    if (unique.kind !== 'unique' || arrival.kind !== 'each') throw new Error('kinds changed');
+    expect(unique.key(event('e-1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z'))).toBe('e-1');
+    expect(arrival.holds(event('e-1', '2026-01-01T00:00:00Z', '2026-01-01T01:00:00Z'))).toBe(true);
+    expect(arrival.holds(event('e-1', '2026-01-01T00:00:00Z', '2026-01-01T01:00:01Z'))).toBe(false);
   });
 });

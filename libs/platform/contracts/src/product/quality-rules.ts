@@ -72,6 +72,34 @@ export function eventRules<TContract extends EventContract<unknown>>(
   return rules.map((rule) => ({ ...rule, eventTypes: [...eventTypes] }) as QualityRuleDefinition);
 }
 
+/** An hour: an event published later than this after its change waited in an outbox too long. */
+const ARRIVAL_WINDOW_MS = 3_600_000;
+
+/**
+ * The two rules any event stream can promise whatever its data, for `eventRules`: no event id
+ * twice on the stream (a repeated id is a producer that published one change twice), and every
+ * event on the stream within an hour of the change it reports. `noun` names them: `order` →
+ * `order-event-ids-unique`, `order-events-arrive-within-an-hour`.
+ */
+export function envelopeRules(noun: string): Array<EventQualityRule<unknown>> {
+  return [
+    {
+      id: `${noun}-event-ids-unique`,
+      description: 'No event id appears twice on the stream.',
+      dimension: 'uniqueness',
+      kind: 'unique',
+      key: (event) => event.id,
+    },
+    {
+      id: `${noun}-events-arrive-within-an-hour`,
+      description: 'An event reaches the stream within an hour of the change it reports.',
+      dimension: 'timeliness',
+      kind: 'each',
+      holds: (event) => Date.parse(event.publishedAt) - Date.parse(event.time) <= ARRIVAL_WINDOW_MS,
+    },
+  ];
+}
+
 /** Rules on the items of an API resource (what one GET answers per item), typed by the item. */
 export function resourceRules<TItem>(
   resource: string,
