@@ -29,7 +29,10 @@ def arguments(argv):
     parser = argparse.ArgumentParser(prog="python-consumer", description=__doc__.split("\n\n")[0])
     parser.add_argument("--asyncapi", required=True, help="a domain's generated asyncapi.yaml")
     parser.add_argument("--channel", help="channel id (stream name); default: the channel the document publishes to")
-    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379"))
+    parser.add_argument("--redis-url", help="one server (default: REDIS_URL, else redis://127.0.0.1:6379)")
+    parser.add_argument("--redis-cluster-nodes", help="a Redis Cluster, host:port comma-separated (default: REDIS_CLUSTER_NODES)")
+    parser.add_argument("--redis-sentinels", help="sentinels, host:port comma-separated (default: REDIS_SENTINELS)")
+    parser.add_argument("--redis-sentinel-master", help="the master's name at the sentinels (default: REDIS_SENTINEL_MASTER)")
     parser.add_argument("--group", default="python-consumer", help="consumer group, created if missing")
     parser.add_argument("--consumer", default=f"python-{socket.gethostname()}-{os.getpid()}")
     parser.add_argument("--batch", type=int, default=100, help="entries per XREADGROUP")
@@ -90,11 +93,12 @@ def main(argv):
     import redis
 
     from mesh_contract import ContractError, load_stream_contract
+    from redis_connection import connect
     from stream_reader import consume
 
     try:
         contract = load_stream_contract(options.asyncapi, options.channel)
-        client = redis.Redis.from_url(options.redis_url, decode_responses=True)
+        client = connect(options.redis_url, options.redis_cluster_nodes, options.redis_sentinels, options.redis_sentinel_master)
         tally = consume(
             client,
             contract,
@@ -105,7 +109,7 @@ def main(argv):
             max_events=options.max_events,
             timeout_s=options.timeout,
         )
-    except (OSError, ContractError, KeyError, redis.RedisError) as error:
+    except (OSError, ValueError, ContractError, KeyError, redis.RedisError) as error:
         print(f"python-consumer: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
     for problem in tally.problems:

@@ -10,7 +10,14 @@ describe('parseMeshBenchOptions', () => {
       warmupSeconds: 1,
       rate: 200,
       e2eSeconds: 20,
+      tracing: false,
     });
+  });
+
+  it('runs the tracing passes with --tracing, or when npm passes the flag on as npm_config_tracing', () => {
+    expect(parseMeshBenchOptions(['--tracing', '--only=http']).tracing).toBe(true);
+    expect(parseMeshBenchOptions([], { npm_config_tracing: 'true' }).tracing).toBe(true);
+    expect(parseMeshBenchOptions([], { npm_config_tracing: '' }).tracing).toBe(false);
   });
 
   it('reads one part, no build and numbers', () => {
@@ -30,6 +37,7 @@ describe('parseMeshBenchOptions', () => {
     [['--connections=1.5'], /--connections must be a positive number/],
     [['--rate=0'], /--rate must be a positive number/],
     [['--speed=9'], /unknown option\(s\) --speed/],
+    [['--tracing=on'], /unknown option\(s\) --tracing/],
     [['fast'], /unknown argument "fast"/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseMeshBenchOptions(argv)).toThrow(message);

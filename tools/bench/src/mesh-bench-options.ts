@@ -12,6 +12,11 @@ export interface MeshBenchOptions {
   /** Orders per second of the end-to-end phase, and its measured seconds (after the same warm-up). */
   rate: number;
   e2eSeconds: number;
+  /**
+   * Run the measured parts in passes with OpenTelemetry off and on (off, on, on, off), each on a
+   * mesh of its own, and report what tracing costs next to the noise between the two off passes.
+   */
+  tracing: boolean;
 }
 
 const numbers = {
@@ -25,6 +30,9 @@ const numbers = {
 export const meshBenchUsage = `options:
   --only=http|e2e      one part (both by default)
   --no-build           use the services already built in dist/
+  --tracing            passes with OpenTelemetry off and on (off, on, on, off), a fresh mesh each,
+                       the services exporting to an OTLP receiver of the bench's own when on; the
+                       report compares them (about four times as long as one run)
   --connections=N      autocannon connections per HTTP case (${numbers.connections[1]})
   --duration=S         measured seconds per HTTP case (${numbers.durationSeconds[1]})
   --warmup=S           unmeasured seconds before each measurement (${numbers.warmupSeconds[1]})
@@ -32,13 +40,23 @@ export const meshBenchUsage = `options:
                        what POST /orders sustained in the HTTP part
   --e2e-duration=S     measured seconds of the end-to-end phase (${numbers.e2eSeconds[1]})`;
 
-/** @throws naming the argument it cannot use, with the usage. */
-export function parseMeshBenchOptions(argv: readonly string[]): MeshBenchOptions {
+/**
+ * `env` is read for `npm_config_tracing`: `npm run bench -- --tracing` reaches this benchmark as
+ * that variable, since the `bench` script runs `npm run bench:mesh` without `--`, and npm takes
+ * an argument it is given there for its own configuration.
+ * @throws naming the argument it cannot use, with the usage.
+ */
+export function parseMeshBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {}): MeshBenchOptions {
   const flags = new Map<string, string>();
   let build = true;
+  let tracing = env['npm_config_tracing'] === 'true';
   for (const argument of argv) {
     if (argument === '--no-build') {
       build = false;
+      continue;
+    }
+    if (argument === '--tracing') {
+      tracing = true;
       continue;
     }
     const match = /^--([a-z0-9-]+)=(.*)$/.exec(argument);
@@ -70,6 +88,7 @@ export function parseMeshBenchOptions(argv: readonly string[]): MeshBenchOptions
     warmupSeconds: number('warmupSeconds'),
     rate: number('rate'),
     e2eSeconds: number('e2eSeconds'),
+    tracing,
   };
 }
 

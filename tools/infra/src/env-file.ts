@@ -18,7 +18,7 @@ export function readEnvFile(file: string): Record<string, string> {
 }
 
 /** Writes KEY=VALUE lines (mode 0600); an empty set removes the file so no stale URL is left behind. */
-export function writeEnvFile(file: string, values: Record<string, string>): void {
+export function writeEnvFile(file: string, values: Record<string, string>, header = HEADER): void {
   const keys = Object.keys(values).sort();
   if (keys.length === 0) {
     rmSync(file, { force: true });
@@ -28,7 +28,7 @@ export function writeEnvFile(file: string, values: Record<string, string>): void
     if (/[\r\n]/.test(values[key])) throw new Error(`${key} holds a line break; .mesh/env cannot store it`);
   }
   mkdirSync(dirname(file), { recursive: true });
-  const text = [HEADER, ...keys.map((key) => `${key}=${values[key]}`)].join('\n') + '\n';
+  const text = [header, ...keys.map((key) => `${key}=${values[key]}`)].join('\n') + '\n';
   // Owner-only: store URLs may carry passwords.
   writeSecretFile(file, text);
 }

@@ -25,7 +25,22 @@ export { type ReadWorkspaceFile, REGISTRY_FILES, REGISTRY_INPUTS, renderRegistry
 export { staleRegistryFiles, writeRegistryFiles } from './registry-files/workspace-registry-files';
 export { writeSecretFile } from './secret-file';
 export { status, type StoreStatus } from './status';
+export { startAgain } from './stores/detached-server';
 export type { PostgresBinaries } from './stores/embedded-postgres-binaries';
 export { type MongoServerCommand, ownMongoServerCommand } from './stores/mongo-command';
 export type { ServerKind, StartedServer, StoreKind, StoreResolution, StoreSource } from './stores/store-types';
+export { ensureRedisCluster, type RedisCluster, type RedisClusterOptions } from './topologies/redis-cluster';
+export {
+  DEFAULT_SENTINEL_MASTER,
+  ensureRedisSentinel,
+  type RedisSentinelOptions,
+  type RedisSentinelSetup,
+} from './topologies/redis-sentinel';
+export {
+  type AdminCredentials,
+  ALL_TOPOLOGIES,
+  type RedisNode,
+  type RedisTopologyKind,
+  type StartedTopology,
+} from './topologies/topology-types';
 export { up, type UpOptions, type UpResult } from './up';

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 
 import type { PostgresBinaries } from './stores/embedded-postgres-binaries';
 import type { StoreKind } from './stores/store-types';
+import type { RedisTopologyKind } from './topologies/topology-types';
 
 /** What a caller may change; every field has a default that suits `npm run infra:*`. */
 export interface InfraOptions {
@@ -11,6 +12,11 @@ export interface InfraOptions {
   ports?: Partial<Record<StoreKind, number>>;
   /** Stores to resolve or stop (default: all three). */
   stores?: StoreKind[];
+  /**
+   * Redis clusters and sentinel setups for `down` to stop (default: every one infra started, unless
+   * `stores` is given). `up` never starts one: `ensureRedisCluster` / `ensureRedisSentinel` do.
+   */
+  topologies?: RedisTopologyKind[];
   /** Where store URLs, PATH and PG* settings are read (default: process.env). */
   env?: NodeJS.ProcessEnv;
   /** Receives the human-readable progress lines (default: console.log). */
@@ -24,6 +30,8 @@ export interface InfraOptions {
 export interface BinaryOverrides {
   postgres?: PostgresBinaries;
   redisServer?: string;
+  /** `redis-cli`, which creates a cluster (`--cluster create`). */
+  redisCli?: string;
   mongod?: string;
   ferretdb?: string;
 }

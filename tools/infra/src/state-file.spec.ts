@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { makeTempRoot } from '../test/infra-test-kit';
-import { readState, writeState } from './state-file';
+import { readState, readTopologies, writeState, writeTopologies } from './state-file';
 import type { StartedServer } from './stores/store-types';
 
 describe('state file', () => {
@@ -34,6 +34,21 @@ describe('state file', () => {
 
     expect(existsSync(file)).toBe(false);
     expect(readState(file)).toEqual({});
+  });
+
+  it('keeps the topologies when the stores change, and the stores when the topologies change', () => {
+    const cluster = { topology: 'redis-cluster' as const, members: [redis], envFile: '/tmp/x/.mesh/redis-cluster.env', dataDir: '/tmp/x/.mesh/redis-cluster', startedAt: redis.startedAt };
+    writeState(file, { redis });
+    writeTopologies(file, { 'redis-cluster': cluster });
+    writeState(file, {});
+
+    expect(readTopologies(file)).toEqual({ 'redis-cluster': cluster });
+    writeState(file, { redis });
+    writeTopologies(file, {});
+    expect(readState(file)).toEqual({ redis });
+    expect(readTopologies(file)).toEqual({});
+    writeState(file, {});
+    expect(existsSync(file)).toBe(false);
   });
 
   it('names the file when it cannot be read', () => {

@@ -31,7 +31,7 @@ describe("analytics' BullMQ queues and workers while Redis is down", () => {
     @Global()
     @Module({
       providers: [
-        { provide: redisConfig.KEY, useValue: { url } },
+        { provide: redisConfig.KEY, useValue: { topology: { kind: 'single', url } } },
         { provide: Registry, useValue: new Registry() },
       ],
       exports: [redisConfig.KEY, Registry],

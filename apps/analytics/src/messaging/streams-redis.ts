@@ -1,7 +1,7 @@
 import { redisConfig } from '@mesh/messaging';
+import { createRedisClient, type RedisClient } from '@mesh/service';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { Redis } from 'ioredis';
 
 /**
  * The service's command connection to the event bus: metrics read consumer groups through it and
@@ -10,10 +10,10 @@ import { Redis } from 'ioredis';
 @Injectable()
 export class StreamsRedis implements OnApplicationShutdown {
   private readonly log = new Logger(StreamsRedis.name);
-  readonly client: Redis;
+  readonly client: RedisClient;
 
   constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.client = new Redis(config.url, { connectionName: 'analytics-streams' });
+    this.client = createRedisClient(config.topology, { connectionName: 'analytics-streams' });
     this.client.on('error', (error: Error) => this.log.warn(`Redis connection error: ${error.message}`));
   }
 

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@mesh/contract-kit';
 import { StreamConsumer, streamKeys } from '@mesh/messaging';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { inputEventsConsumer } from '../ingest/input-events.consumer';
@@ -19,7 +19,7 @@ export class ReplayConsumer {
   deadLettered = 0;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly group: string,
     private readonly concurrency: number,
   ) {}

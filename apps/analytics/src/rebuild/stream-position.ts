@@ -1,5 +1,5 @@
 import { readGroups, streamKeys } from '@mesh/messaging';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 /** Orders two stream entry ids (`<ms>-<seq>`) numerically; ids are too long for a string compare. */
 export function compareEntryIds(a: string, b: string): number {
@@ -14,7 +14,7 @@ export function compareEntryIds(a: string, b: string): number {
  * Whether a group has been delivered every entry the stream holds now and acknowledged them all.
  * Compares ids rather than trusting XINFO's lag, which Redis cannot tell after deletions.
  */
-export async function groupCaughtUp(redis: Redis, stream: string, group: string): Promise<boolean> {
+export async function groupCaughtUp(redis: RedisClient, stream: string, group: string): Promise<boolean> {
   const key = streamKeys.source(stream);
   const [last] = (await redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
   if (!last) return true;

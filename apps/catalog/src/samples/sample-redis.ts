@@ -1,4 +1,5 @@
 import { FailFastRedis } from '@mesh/messaging';
+import type { RedisTarget } from '@mesh/service';
 
 import type { RawEntry } from './sample-entries';
 
@@ -11,8 +12,8 @@ import type { RawEntry } from './sample-entries';
 export class SampleRedis {
   private readonly connection: FailFastRedis;
 
-  constructor(url: string, timeoutMs: number) {
-    this.connection = new FailFastRedis(url, timeoutMs);
+  constructor(target: RedisTarget, timeoutMs: number) {
+    this.connection = new FailFastRedis(target, timeoutMs);
   }
 
   /** The newest `count` entries of `key`, newest first (XREVRANGE; no consumer group is involved). */

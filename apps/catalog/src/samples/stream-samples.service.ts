@@ -20,7 +20,7 @@ export class StreamSampleReader implements OnModuleDestroy {
     @Inject(catalogRedisConfig.KEY) config: CatalogRedisConfig,
     private readonly catalog: ProductCatalog,
   ) {
-    this.redis = config.url ? new SampleRedis(config.url, config.timeoutMs) : undefined;
+    this.redis = config.topology ? new SampleRedis(config.topology, config.timeoutMs) : undefined;
   }
 
   /** @throws NotFoundException when no readable manifest declares `stream` as an output. */

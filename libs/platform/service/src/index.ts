@@ -58,6 +58,24 @@ export { REQUEST_ID_HEADER } from './logging/request-id';
 export { UNMATCHED_ROUTE } from './metrics/http-metrics';
 export type { OpenApiOptions } from './openapi/openapi';
 export { renderOpenApiDocument } from './openapi/render-openapi-document';
+export {
+  createRedisClient,
+  duplicateClient,
+  isCluster,
+  type RedisClient,
+  type RedisTarget,
+  sentinelOptions,
+} from './redis/create-redis-client';
+export {
+  type RedisCredentials,
+  type RedisEndpoint,
+  type RedisTopology,
+  redisTopology,
+  type RedisTopologyEnv,
+  redisTopologyVariables,
+  redisUsername,
+  withRedisCredentials,
+} from './redis/redis-topology';
 export { ServiceModule } from './service.module';
 export { SERVICE_OPTIONS, type ServiceModuleOptions, type ServiceRuntime } from './service-options';
 export { ShutdownState } from './shutdown/shutdown-state';

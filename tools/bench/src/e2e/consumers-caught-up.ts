@@ -1,5 +1,6 @@
 import { eventually, withRedis } from '@mesh/mesh-e2e';
 import { readGroups, streamKeys } from '@mesh/messaging';
+import type { RedisTarget } from '@mesh/service';
 
 /**
  * Waits until every consumer group of `streams` has been given every entry and acknowledged
@@ -7,13 +8,13 @@ import { readGroups, streamKeys } from '@mesh/messaging';
  * events. @returns the seconds it waited.
  */
 export async function consumersCaughtUp(
-  redisUrl: string,
+  redis: RedisTarget,
   streams: readonly string[],
   timeoutMs: number,
 ): Promise<number> {
-  return withRedis(redisUrl, async (redis) => {
+  return withRedis(redis, async (client) => {
     const groupsBehind = async () => {
-      const groups = (await Promise.all(streams.map((stream) => readGroups(redis, streamKeys.source(stream))))).flat();
+      const groups = (await Promise.all(streams.map((stream) => readGroups(client, streamKeys.source(stream))))).flat();
       return groups.filter((group) => group.pending > 0 || (group.lag ?? 0) > 0);
     };
     const waited = await eventually(groupsBehind, (behind) => behind.length === 0, timeoutMs, 250);

@@ -24,6 +24,8 @@ export interface EndToEndResult {
   /** Measured orders not accepted (not 201), or never seen in the projections. */
   refused: number;
   lost: number;
+  /** Orders placed, the warm-up's included: what the phase's CPU time is divided by. */
+  placed: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function measureOrderToProjection(
       projection: summarizeLatencies(projectionMs),
       refused,
       lost: measured - refused - projectionMs.length,
+      placed: total,
     };
   } finally {
     await watch.close();

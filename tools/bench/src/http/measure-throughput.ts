@@ -1,5 +1,6 @@
 import { bearer } from '@mesh/mesh-e2e';
 import autocannon from 'autocannon';
+import type { EventEmitter } from 'node:events';
 
 import type { HttpCase } from './http-cases';
 
@@ -12,6 +13,8 @@ export interface ThroughputResult {
   non2xx: number;
   errors: number;
   sent: number;
+  /** Answers received in the measured run (any status), the count the CPU time is divided by. */
+  completed: number;
 }
 
 export interface ThroughputOptions {
@@ -23,13 +26,15 @@ export interface ThroughputOptions {
 /**
  * autocannon against one case: `connections` keep-alive connections, each sending its next
  * request as soon as the previous answer came (a closed loop: the rate is what the service
- * sustains), after an unmeasured warm-up.
+ * sustains), after an unmeasured warm-up. `onMeasuredStart` runs when the measured run starts,
+ * after the warm-up (to read the services' CPU time from there).
  */
 export async function measureThroughput(
   baseUrl: string,
   token: string,
   httpCase: HttpCase,
   options: ThroughputOptions,
+  onMeasuredStart?: () => void,
 ): Promise<ThroughputResult> {
   let sent = 0;
   const setupRequest = (request: autocannon.Request): autocannon.Request => {
@@ -47,7 +52,7 @@ export async function measureThroughput(
       body: next.body === undefined ? undefined : JSON.stringify(next.body),
     };
   };
-  const result = await autocannon({
+  const run = autocannon({
     url: baseUrl,
     connections: options.connections,
     duration: options.durationSeconds,
@@ -55,6 +60,10 @@ export async function measureThroughput(
     // Not in @types/autocannon: an unmeasured run with the same settings first.
     ...({ warmup: { connections: options.connections, duration: options.warmupSeconds } } as object),
   });
+  // With a warm-up, what autocannon returns is the measured run's event emitter (a thenable):
+  // its 'start' comes once the warm-up is over.
+  if (onMeasuredStart) (run as unknown as EventEmitter).once('start', onMeasuredStart);
+  const result = await run;
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -63,5 +72,6 @@ export async function measureThroughput(
     non2xx: result.non2xx,
     errors: result.errors,
     sent: result.requests.sent,
+    completed: result.requests.total,
   };
 }

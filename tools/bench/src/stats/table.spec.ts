@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatRatio, formatTable } from './table';
+import { formatCount, formatCpuMs, formatMs, formatRatio, formatTable } from './table';
 
 describe('formatTable', () => {
   it('pads each column to its widest cell, aligned as asked, under a rule', () => {
@@ -46,6 +46,12 @@ describe('number formats', () => {
     expect(formatMs(0.4242)).toBe('0.42');
     expect(formatMs(3.14159)).toBe('3.1');
     expect(formatMs(1250.4)).toBe('1,250');
+  });
+
+  it('formats CPU milliseconds to three significant digits', () => {
+    expect(formatCpuMs(0.84249)).toBe('0.842');
+    expect(formatCpuMs(1.2345)).toBe('1.23');
+    expect(formatCpuMs(Number.NaN)).toBe('–');
   });
 
   it('formats ratios with a multiplication sign', () => {

@@ -26,8 +26,10 @@ export {
 export { StatusTally } from './api/status-tally';
 export { eventually, type Waited } from './eventually';
 export { type FiguresInCurrency, figuresInCurrency } from './expected-figures';
-export { assertPortsFree, freePort } from './free-port';
+export { assertPortsFree, freePort, freePorts } from './free-port';
 export { Ledger, utcDay } from './ledger';
+export { OtlpReceiver, type OtlpReceiverOptions } from './otlp/otlp-receiver';
+export { type ReceivedSpan, SPAN_KIND } from './otlp/received-span';
 export { Problems } from './problems';
 export { groupsOf, withRedis } from './stream-groups';
 export { DIRECT, type RetryPolicy, THROUGH_GATEWAY } from './traffic/conclusive-requests';

@@ -1,6 +1,7 @@
 /**
- * `npm run e2e [-- --no-build]`: the whole-mesh scenario with fault injection (README.md beside
- * this folder). Starts an isolated mesh, runs the scenario, prints its figures, checks the
+ * `npm run e2e [-- --no-build] [--redis=single|cluster|sentinel]`: the whole-mesh scenario with
+ * fault injection (README.md beside this folder), on one redis-server of its own, a Redis Cluster
+ * or a master with Sentinel (the Redis fault is then a failover). Starts an isolated mesh, runs the scenario, prints its figures, checks the
  * quality bars and removes everything it started. Exit code 0 only when every bar held.
  * E2E_SEED makes the malformed requests reproducible; E2E_MALFORMED changes how many are sent.
  */
@@ -15,11 +16,14 @@ import { checkPolyglotConsumer } from './checks/polyglot-consumer';
 import { malformedRequests } from './fuzz/malformed-requests';
 import { CleanupStack } from './harness/cleanup-stack';
 import { startIsolatedMesh } from './harness/isolated-mesh';
+import { REDIS_MODES, redisModeOf } from './harness/redis/redis-under-test';
 import { runMain } from './harness/run-main';
 import type { LogFindings } from './harness/service-log';
 import { figuresReport } from './report/figures-report';
 import { MIN_MALFORMED_REQUESTS, verdict } from './report/verdict';
 import { DEFAULT_SETTINGS, runMeshScenario } from './scenario/mesh-scenario';
+
+const USAGE = `usage: npm run e2e [-- --no-build] [--redis=${REDIS_MODES.join('|')}]`;
 
 function positiveInteger(name: string, fallback: number): number {
   const text = process.env[name];
@@ -30,9 +34,9 @@ function positiveInteger(name: string, fallback: number): number {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const unknown = argv.filter((argument) => argument !== '--no-build');
-  if (unknown.length > 0)
-    throw new Error(`unknown argument(s) ${unknown.join(' ')}; usage: npm run e2e [-- --no-build]`);
+  const unknown = argv.filter((argument) => argument !== '--no-build' && !argument.startsWith('--redis='));
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(' ')}; ${USAGE}`);
+  const redisMode = redisModeOf(argv);
   const seed = positiveInteger('E2E_SEED', randomInt(2 ** 31));
   const malformedCount = positiveInteger('E2E_MALFORMED', MIN_MALFORMED_REQUESTS);
   const cleanup = new CleanupStack();
@@ -53,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `e2e: ${malformed.length} malformed requests generated from seed ${seed} (E2E_SEED=${seed} repeats them)`,
     );
     const mesh = await startIsolatedMesh(
-      { purpose: 'e2e', build: !argv.includes('--no-build'), log, issuer },
+      { purpose: 'e2e', build: !argv.includes('--no-build'), log, issuer, redisMode },
       cleanup,
     );
     console.log(`e2e: stores: ${mesh.stores.description.join('; ')}`);
@@ -65,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     console.log(`\n${figuresReport(result, logs)}\n`);
     // Step "polyglot consumer": Python reads the streams from the published AsyncAPI documents alone.
-    for (const failure of await checkPolyglotConsumer(mesh.stores.redis.url, result.poisons, log)) problems.add(failure);
+    for (const failure of await checkPolyglotConsumer(mesh.stores.redis, result.poisons, log)) problems.add(failure);
     for (const failure of verdict(result, logs, crashes)) problems.add(failure);
     // Step "authorization matrix": every documented route refuses every bad token (after the
     // figures are checked: its right-token controls may change data, e.g. queue a rebuild).

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 
 import { type DomainApis, domainApis, DOMAINS } from '../../kit/src/api/domain-apis';
 import { eventually } from '../../kit/src/eventually';
+import { OtlpReceiver } from '../../kit/src/otlp/otlp-receiver';
+import { type ReceivedSpan, SPAN_KIND } from '../../kit/src/otlp/received-span';
 import { CleanupStack } from '../../mesh/src/harness/cleanup-stack';
 import { type IsolatedMesh, startIsolatedMesh } from '../../mesh/src/harness/isolated-mesh';
-import { OtlpReceiver, type ReceivedSpan, SPAN_KIND } from './otlp-receiver';
 import { descendsFrom, spanTree } from './span-tree';
 import { placeTracedOrder, type TracedOrder } from './traced-order';
 

@@ -1,4 +1,4 @@
-import type { ReceivedSpan } from './otlp-receiver';
+import type { ReceivedSpan } from '../../kit/src/otlp/received-span';
 
 const KIND_NAMES = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 

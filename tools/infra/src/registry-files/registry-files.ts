@@ -20,6 +20,7 @@ const STACK_FILE = 'deploy/stack.yml';
 export const REGISTRY_FILES: readonly RegistryFile[] = [
   { template: 'deploy/templates/stack.yml.ejs', output: STACK_FILE },
   { template: 'deploy/templates/stack.ferretdb.yml.ejs', output: 'deploy/stack.ferretdb.yml' },
+  { template: 'deploy/templates/stack.redis-sentinel.yml.ejs', output: 'deploy/stack.redis-sentinel.yml' },
   { template: 'deploy/templates/haproxy.cfg.ejs', output: 'deploy/gateway/haproxy.cfg' },
   { template: 'tools/mesh-cli/templates/products.ts.ejs', output: 'tools/mesh-cli/src/products.ts' },
 ];

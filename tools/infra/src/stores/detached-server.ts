@@ -1,10 +1,11 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { errorMessage, InfraError } from '../errors';
 import { logSize, tailLog } from '../log-tail';
 import type { InfraSettings } from '../options';
-import { waitUntilAnswering } from '../probe';
+import { isListening, waitUntilAnswering } from '../probe';
 import { spawnDetached } from '../processes';
 import type { ServerKind, StartedServer, StoreKind } from './store-types';
 
@@ -56,6 +57,7 @@ export async function startDetachedServer(
           logFile: spec.logFile,
           stop: { method: 'signal' },
           startedAt: new Date().toISOString(),
+          commandLine: { command: spec.command, args: [...spec.args], cwd: settings.rootDir },
         };
   if (server) onStarted(server);
 
@@ -74,4 +76,26 @@ export async function startDetachedServer(
   }
   if (server === undefined) throw new InfraError(`${spec.kind} answered but its pid is unknown`);
   return server;
+}
+
+/**
+ * Starts a server that `startDetachedServer` started, and that a test killed, once more with the
+ * same command line (its data, its port); resolves with the new process once the port accepts
+ * connections. The state file still names the old pid, so `down` leaves this one alone: the
+ * caller stops it.
+ */
+export async function startAgain(server: StartedServer, timeoutMs = 30_000): Promise<ChildProcess> {
+  if (!server.commandLine) throw new InfraError(`${server.kind} on port ${server.port} was started without a recorded command line`);
+  const { command, args, cwd } = server.commandLine;
+  const child = spawnDetached(command, args, server.logFile, { cwd, env: process.env });
+  let exit: string | undefined;
+  child.once('error', (error) => (exit = `could not run ${command}: ${error.message}`));
+  child.once('exit', (code, signal) => (exit = signal ? `killed by ${signal}` : `exit code ${code}`));
+  await waitUntilAnswering(
+    async () => {
+      if (!(await isListening(server.port))) throw new Error(`nothing listens on port ${server.port} yet`);
+    },
+    { timeoutMs, port: server.port, exited: () => exit },
+  );
+  return child;
 }

@@ -4,11 +4,9 @@ import { InfraError } from '../errors';
 import { findExecutable } from '../find-executable';
 import type { InfraSettings } from '../options';
 import { pingRedis } from '../probe';
-import { startDetachedServer } from './detached-server';
+import { REDIS_INSTALL_FIX, startRedisServer } from './redis-server';
 import type { StoreDriver } from './store-driver';
 import type { StartedServer } from './store-types';
-
-const INSTALL_FIX = 'apt-get install redis-server (or brew install redis), or set REDIS_URL to a running Redis';
 
 export const redisDriver: StoreDriver = {
   store: 'redis',
@@ -26,35 +24,18 @@ export const redisDriver: StoreDriver = {
 };
 
 function startRedis(settings: InfraSettings, onStarted: (server: StartedServer) => void): Promise<StartedServer> {
-  const command = settings.binaries.redisServer ?? findExecutable('redis-server', settings.env);
-  if (command === undefined) {
+  if (settings.binaries.redisServer === undefined && findExecutable('redis-server', settings.env) === undefined) {
     throw new InfraError('Redis: nothing answers on the local port and redis-server is not on PATH', {
-      fix: INSTALL_FIX,
+      fix: REDIS_INSTALL_FIX,
     });
   }
   const port = settings.ports.redis;
-  const dataDir = join(settings.meshDir, 'redis');
-  const logFile = join(settings.logDir, 'redis.log');
-  return startDetachedServer(
+  return startRedisServer(
     {
-      store: 'redis',
-      kind: 'redis-server',
-      command,
-      // Not --daemonize: redis would fork and we would lose the pid and the exit status of a failed start.
-      args: [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--dir', dataDir,
-        '--appendonly', 'yes',
-        '--pidfile', join(settings.runDir, `redis-${port}.pid`),
-        '--logfile', logFile,
-        '--daemonize', 'no',
-      ],
       port,
-      url: `redis://127.0.0.1:${port}`,
-      dataDir,
-      logFile,
-      ping: pingRedis,
+      dataDir: join(settings.meshDir, 'redis'),
+      logFile: join(settings.logDir, 'redis.log'),
+      extraArgs: ['--appendonly', 'yes'],
       fix: `free port ${port} or set MESH_REDIS_PORT; or set REDIS_URL to a running Redis`,
     },
     settings,

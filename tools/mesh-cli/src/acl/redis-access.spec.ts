@@ -44,7 +44,7 @@ describe('domainAccess', () => {
 
   it('gives its redisKeyPrefixes the job-queue commands, and no one else any key outside the mesh streams', () => {
     const analytics = domainAccess(analyticsProduct.manifest);
-    expect(keysFor(analytics, 'evalsha')).toEqual(['analytics:*']);
+    expect(keysFor(analytics, 'evalsha')).toEqual(['analytics:*', '{analytics}:*']);
     expect(keysFor(analytics, 'xreadgroup')).toEqual(
       expect.arrayContaining(['{orders.order.v1}', '{customers.customer.v1}', '{orders.order.v1}:redrive:analytics-*']),
     );
@@ -65,9 +65,18 @@ describe('domainAccess', () => {
   });
 
   it('grants the key-less commands its clients send, and neither SELECT nor ECHO, CLIENT GETNAME or DISCARD', () => {
+    const cluster = ['cluster|slots', 'cluster|info', 'readonly', 'asking'];
     expect([...orders.commands].sort()).toEqual(
-      ['ping', 'quit', 'info', 'time', 'client|setname', 'multi', 'exec', 'client|id', 'client|unblock'].sort(),
+      ['ping', 'quit', 'info', 'time', 'client|setname', 'multi', 'exec', 'client|id', 'client|unblock', 'wait', ...cluster].sort(),
     );
+  });
+
+  it('lets a cluster client discover the slots, and no other CLUSTER subcommand; lets the relay WAIT for a replica', () => {
+    const producer = domainAccess({ ...ordersProduct.manifest, inputPorts: [] });
+    for (const access of [orders, producer]) {
+      expect(access.commands.filter((command) => command.startsWith('cluster'))).toEqual(['cluster|slots', 'cluster|info']);
+      expect(access.commands).toEqual(expect.arrayContaining(['readonly', 'asking', 'wait']));
+    }
   });
 
   it('leaves XGROUP DESTROY to a domain that removes purpose groups of its own, on its input streams only', () => {
@@ -111,7 +120,9 @@ describe('operatorAccess', () => {
   });
 
   it('manages no group and sends no server command: the CLI runs without the ready check (INFO)', () => {
-    expect([...operator.commands].sort()).toEqual(['exec', 'multi', 'ping', 'quit']);
+    expect([...operator.commands].sort()).toEqual(
+      ['asking', 'cluster|info', 'cluster|slots', 'exec', 'multi', 'ping', 'quit', 'readonly'],
+    );
     expect(operator.selectors.flatMap((selector) => selector.commands).filter((c) => c.startsWith('xgroup'))).toEqual(
       [],
     );

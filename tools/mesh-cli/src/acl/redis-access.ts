@@ -3,6 +3,7 @@ import { streamKeys } from '@mesh/messaging';
 
 import {
   blockingReaderCommands,
+  clusterClientCommands,
   connectionCommands,
   consumeCommands,
   deadLetterCommands,
@@ -15,6 +16,7 @@ import {
   prefixCommands,
   publishCommands,
   redriveCommands,
+  replicaWaitCommands,
   sampleCommands,
 } from './acl-commands';
 
@@ -83,11 +85,16 @@ export function domainAccess(manifest: DataProductManifest, options: DomainAcces
   if (manifest.redisKeyPrefixes.length > 0) {
     selectors.push({
       purpose: 'its own keys (BullMQ queues)',
-      keys: manifest.redisKeyPrefixes.map((prefix) => `${prefix}*`),
+      keys: manifest.redisKeyPrefixes.flatMap((prefix) => [`${prefix}*`, `${hashTagged(prefix)}*`]),
       commands: prefixCommands,
     });
   }
-  const commands = inputs.length > 0 ? [...connectionCommands, ...blockingReaderCommands] : connectionCommands;
+  const commands = [
+    ...connectionCommands,
+    ...clusterClientCommands,
+    ...replicaWaitCommands,
+    ...(inputs.length > 0 ? blockingReaderCommands : []),
+  ];
   return { user: manifest.domain, commands, selectors };
 }
 
@@ -101,7 +108,8 @@ export function operatorAccess(manifests: readonly DataProductManifest[]): Redis
   );
   return {
     user: OPERATOR_USER,
-    commands: operatorConnectionCommands,
+    // The CLI's streams commands reach a cluster the way the services do.
+    commands: [...operatorConnectionCommands, ...clusterClientCommands],
     selectors: [
       {
         purpose: 'inspect every stream and its groups',
@@ -173,4 +181,14 @@ function groupKeys(stream: string, group: string, key: (stream: string, group: s
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/**
+ * A key prefix as BullMQ takes it on a Redis Cluster: `analytics:` → `{analytics}:`, a hash tag
+ * that keeps all of a queue's keys in one slot (apps/analytics/src/jobs/queue-connection.ts).
+ * The ACL grants both forms, so that one file serves one server and a cluster alike.
+ */
+export function hashTagged(prefix: string): string {
+  const name = prefix.endsWith(':') ? prefix.slice(0, -1) : prefix;
+  return `{${name}}:`;
 }

@@ -8,5 +8,5 @@ import { redisConfig } from './redis-config';
  * `degraded`, and a broker outage neither empties the gateway nor gets every task restarted.
  */
 export function eventBusReadiness(): ReadinessCheck {
-  return redisReadiness({ url: ({ config }) => config(redisConfig).url, required: false });
+  return redisReadiness({ url: ({ config }) => config(redisConfig).topology, required: false });
 }

@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRedisClient, type RedisClient, type RedisTarget } from '@mesh/service';
+import type { RedisOptions } from 'ioredis';
 
 /**
  * A Redis connection for questions that must be answered now or not at all (status figures, the
@@ -8,12 +9,12 @@ import { Redis, type RedisOptions } from 'ioredis';
  * and the next one connects again. Its commands never wait behind a consumer's blocking read.
  */
 export class FailFastRedis {
-  private readonly client: Redis;
+  private readonly client: RedisClient;
   private lastError: Error | undefined;
   private connecting: Promise<void> | undefined;
 
   /** `extra` adds options, e.g. a `connectionName` (CLIENT SETNAME: only for a user granted it). */
-  constructor(target: string | RedisOptions, timeoutMs: number, extra: RedisOptions = {}) {
+  constructor(target: RedisTarget, timeoutMs: number, extra: RedisOptions = {}) {
     const options: RedisOptions = {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -24,13 +25,13 @@ export class FailFastRedis {
       commandTimeout: timeoutMs,
       ...extra,
     };
-    this.client = typeof target === 'string' ? new Redis(target, options) : new Redis({ ...target, ...options });
+    this.client = createRedisClient(target, options);
     // Without a listener ioredis prints every failure; the caller reports it instead.
     this.client.on('error', (error: Error) => (this.lastError = error));
   }
 
   /** The client, connected. Rejects with "Redis is not reachable: <why>" when it cannot be. */
-  async connected(): Promise<Redis> {
+  async connected(): Promise<RedisClient> {
     if (this.client.status === 'wait' || this.client.status === 'end') {
       this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
     }

@@ -9,6 +9,14 @@ import { redisConfig } from './redis-config';
 const variables = [
   'REDIS_URL',
   'REDIS_URL_FILE',
+  'REDIS_CLUSTER_NODES',
+  'REDIS_SENTINELS',
+  'REDIS_SENTINEL_MASTER',
+  'REDIS_SENTINEL_USERNAME',
+  'REDIS_SENTINEL_PASSWORD',
+  'REDIS_TLS',
+  'REDIS_WAIT_REPLICAS',
+  'REDIS_WAIT_TIMEOUT_MS',
   'REDIS_USERNAME',
   'REDIS_PASSWORD',
   'REDIS_PASSWORD_FILE',
@@ -49,8 +57,9 @@ function credentialsOf(url: string) {
 describe('redisConfig', () => {
   it('keeps a URL without credentials as it is', () => {
     expect(configWith({ REDIS_URL: 'redis://bus:6379' })).toEqual({
-      url: 'redis://bus:6379',
+      topology: { kind: 'single', url: 'redis://bus:6379' },
       username: undefined,
+      replicaWait: { replicas: 0, timeoutMs: 1_000 },
       consumerName: undefined,
       idleConsumerMs: 600_000,
       retention: {
@@ -124,6 +133,81 @@ describe('redisConfig', () => {
     );
     expect(() => configWith({ REDIS_URL: 'redis://bus:6379', REDIS_USERNAME: 'orders' })).toThrow(
       /REDIS_PASSWORD: required when REDIS_USERNAME is set/,
+    );
+  });
+
+  it('reads a cluster from REDIS_CLUSTER_NODES, with the credentials of REDIS_USERNAME and REDIS_PASSWORD', () => {
+    const config = configWith({
+      REDIS_CLUSTER_NODES: 'redis-1:7001, redis-2:7002,[::1]:7003',
+      REDIS_USERNAME: 'orders',
+      REDIS_PASSWORD: 's3cret',
+    });
+    expect(config.topology).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: 'redis-1', port: 7001 },
+        { host: 'redis-2', port: 7002 },
+        { host: '::1', port: 7003 },
+      ],
+      credentials: { username: 'orders', password: 's3cret' },
+      tls: false,
+    });
+    expect(config.username).toBe('orders');
+    // The relay waits for a replica where the cluster has them (decided per slot when it runs).
+    expect(config.replicaWait).toEqual({ replicas: 'auto', timeoutMs: 1_000 });
+    expect(() => config.url).toThrow(/Redis cluster \(REDIS_CLUSTER_NODES\), not one server/);
+  });
+
+  it('takes cluster credentials written in a node URL, and REDIS_WAIT_REPLICAS over the default', () => {
+    const config = configWith({
+      REDIS_CLUSTER_NODES: 'redis://orders:from%40url@redis-1:7001,redis-2:7002',
+      REDIS_WAIT_REPLICAS: '2',
+      REDIS_WAIT_TIMEOUT_MS: '250',
+    });
+    expect(config.topology).toMatchObject({ credentials: { username: 'orders', password: 'from@url' } });
+    expect(config.replicaWait).toEqual({ replicas: 2, timeoutMs: 250 });
+  });
+
+  it('reads a Sentinel topology, and waits for one replica by default there', () => {
+    const config = configWith({
+      REDIS_SENTINELS: 'sentinel-1:26379,sentinel-2:26379',
+      REDIS_SENTINEL_MASTER: 'mesh',
+      REDIS_SENTINEL_PASSWORD: 'watch',
+      REDIS_SENTINEL_USERNAME: 'sentinel',
+    });
+    expect(config.topology).toEqual({
+      kind: 'sentinel',
+      sentinels: [
+        { host: 'sentinel-1', port: 26379 },
+        { host: 'sentinel-2', port: 26379 },
+      ],
+      masterName: 'mesh',
+      credentials: {},
+      sentinelCredentials: { username: 'sentinel', password: 'watch' },
+      tls: false,
+    });
+    expect(config.replicaWait.replicas).toBe(1);
+  });
+
+  it('refuses a topology named twice, or not at all, naming the variables', () => {
+    expect(() => configWith({ REDIS_URL: 'redis://bus:6379', REDIS_CLUSTER_NODES: 'redis-1:7001' })).toThrow(
+      /REDIS_CLUSTER_NODES: set only one of REDIS_URL, REDIS_CLUSTER_NODES/,
+    );
+    expect(() => configWith({})).toThrow(/REDIS_URL: required: set REDIS_URL \(one server\), REDIS_CLUSTER_NODES/);
+  });
+
+  it('refuses sentinels without the master name, and a node that is not host:port', () => {
+    expect(() => configWith({ REDIS_SENTINELS: 'sentinel-1:26379' })).toThrow(/REDIS_SENTINEL_MASTER: required with REDIS_SENTINELS/);
+    expect(() => configWith({ REDIS_SENTINEL_MASTER: 'mesh' })).toThrow(/REDIS_SENTINELS: required with REDIS_SENTINEL_MASTER/);
+    expect(() => configWith({ REDIS_CLUSTER_NODES: 'redis-1:7001,redis-2' })).toThrow(
+      /REDIS_CLUSTER_NODES: "redis-2" is not host:port/,
+    );
+    expect(() => configWith({ REDIS_CLUSTER_NODES: 'redis-1:99999' })).toThrow(/REDIS_CLUSTER_NODES: "redis-1:99999"/);
+  });
+
+  it('keeps the WAIT timeout under the relay command timeout', () => {
+    expect(() => configWith({ REDIS_URL: 'redis://bus:6379', REDIS_WAIT_TIMEOUT_MS: '20000' })).toThrow(
+      /REDIS_WAIT_TIMEOUT_MS/,
     );
   });
 });

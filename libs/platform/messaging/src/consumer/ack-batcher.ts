@@ -1,4 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
+
+import { groupBySlot } from '../streams/slot-groups';
 
 /**
  * Collects acknowledgements and sends them as one XACK per key at the end of the current
@@ -10,7 +12,7 @@ export class AckBatcher {
   private readonly sending = new Set<Promise<void>>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly group: string,
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -38,8 +40,13 @@ export class AckBatcher {
   }
 
   private async send(batch: Map<string, string[]>): Promise<void> {
+    // A cluster pipeline stays in one slot: one per slot there, one in all on a single server.
+    await Promise.all(groupBySlot(this.redis, [...batch], ([key]) => key).map((acks) => this.sendInOneSlot(acks)));
+  }
+
+  private async sendInOneSlot(acks: Array<[string, string[]]>): Promise<void> {
     const pipeline = this.redis.pipeline();
-    for (const [key, ids] of batch) pipeline.xack(key, this.group, ...ids);
+    for (const [key, ids] of acks) pipeline.xack(key, this.group, ...ids);
     try {
       const replies = (await pipeline.exec()) ?? [];
       for (const [error] of replies) if (error) this.onError(error);

@@ -1,15 +1,15 @@
-import { Redis } from 'ioredis';
 
 import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { deleteConsumer, readConsumers } from './consumer-cleanup';
 import { StreamConsumer } from './stream-consumer';
 
 jest.setTimeout(30_000);
 
 describe('consumers leave no trace', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const { stream, itemCounted, catalog } = testStream();
   const key = streamKeys.source(stream);
   const publisher = new EventPublisher(redis, catalog);

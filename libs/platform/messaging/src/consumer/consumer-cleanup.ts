@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 /** What XINFO CONSUMERS tells about one consumer of a group. */
 export interface ConsumerInfo {
@@ -8,7 +8,7 @@ export interface ConsumerInfo {
   idleMs: number;
 }
 
-export async function readConsumers(redis: Redis, key: string, group: string): Promise<ConsumerInfo[]> {
+export async function readConsumers(redis: RedisClient, key: string, group: string): Promise<ConsumerInfo[]> {
   const reply = (await redis.xinfo('CONSUMERS', key, group)) as unknown[][];
   return reply.map((flat) => {
     const fields = new Map<string, unknown>();
@@ -29,7 +29,7 @@ export async function readConsumers(redis: Redis, key: string, group: string): P
  * @returns the keys where the consumer was kept for its pending entries.
  */
 export async function leaveGroup(
-  redis: Redis,
+  redis: RedisClient,
   keys: readonly string[],
   group: string,
   consumer: string,
@@ -51,7 +51,7 @@ export async function leaveGroup(
  * @returns the consumers removed.
  */
 export async function removeIdleConsumers(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   group: string,
   self: string,
@@ -73,7 +73,7 @@ export async function removeIdleConsumers(
  * @returns whether the consumer held nothing (false: its entries went to `heir`).
  */
 export async function deleteConsumer(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   group: string,
   consumer: string,
@@ -89,6 +89,7 @@ export async function deleteConsumer(
   if (deleteReply?.[0]) throw deleteReply[0];
   const ids = (pendingReply?.[1] as Array<[string, ...unknown[]]>).map(([id]) => id);
   if (ids.length === 0) return true;
-  await redis.xclaim(key, group, heir, 0, ...ids, 'FORCE', 'JUSTID');
+  // `call`: ioredis' XCLAIM overloads do not resolve on a client that may be a cluster.
+  await redis.call('XCLAIM', key, group, heir, 0, ...ids, 'FORCE', 'JUSTID');
   return false;
 }

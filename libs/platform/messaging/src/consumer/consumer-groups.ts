@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 /**
  * Creates the group on each key if it is missing (MKSTREAM creates the stream too). Safe to
  * call any number of times: BUSYGROUP means another replica, or an earlier start, was first.
  */
-export async function ensureGroups(redis: Redis, keys: string[], group: string, startId: '$' | '0'): Promise<void> {
+export async function ensureGroups(redis: RedisClient, keys: string[], group: string, startId: '$' | '0'): Promise<void> {
   for (const key of keys) {
     try {
       await redis.xgroup('CREATE', key, group, startId, 'MKSTREAM');

@@ -1,12 +1,12 @@
 import type { EventCatalog } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import type { ConsumerObserver } from './consumer-observer';
 import type { EventHandler } from './delivery';
 
 export interface StreamConsumerOptions {
   /** Command connection (acks, claims, dead letters); the consumer duplicates it for its blocking reads. */
-  redis: Redis;
+  redis: RedisClient;
   /** One consumer group per consuming service and purpose, e.g. `analytics`. */
   group: string;
   /** One consumer per replica, e.g. the host name and pid. */

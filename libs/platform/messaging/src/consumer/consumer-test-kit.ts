@@ -1,8 +1,8 @@
-import { Redis } from 'ioredis';
 
 import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
-import { deleteStreamKeys, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { deleteStreamKeys, testStream } from '../testing/test-streams';
 import type { StreamConsumerOptions } from './consumer-options';
 import { StreamConsumer } from './stream-consumer';
 
@@ -11,7 +11,7 @@ import { StreamConsumer } from './stream-consumer';
  * test (`consumers`, `streams`: add those a test makes itself), stopped and deleted after it. Call once at the top of a spec file (it registers hooks).
  */
 export function consumerTestKit() {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const consumers: StreamConsumer[] = [];
   const streams: string[] = [];
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import { streamKeys } from '../streams/stream-keys';
 import type { Delivery } from './delivery';
@@ -23,7 +23,7 @@ const stackLines = 6;
  * stream, which only this group reads.
  */
 export async function moveToDeadLetter(
-  redis: Redis,
+  redis: RedisClient,
   group: string,
   delivery: Delivery,
   reason: string,

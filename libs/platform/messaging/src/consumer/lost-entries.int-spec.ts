@@ -1,16 +1,16 @@
-import { Redis } from 'ioredis';
 
 import { EventPublisher } from '../publisher/event-publisher';
 import { readGroups } from '../streams/group-info';
 import { streamKeys } from '../streams/stream-keys';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { settleLostEntries } from './lost-entries';
 import { StreamConsumer } from './stream-consumer';
 
 jest.setTimeout(30_000);
 
 describe('entries a group lost to the producer trimming', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const { stream, itemCounted, catalog } = testStream();
   const key = streamKeys.source(stream);
   const publisher = new EventPublisher(redis, catalog);

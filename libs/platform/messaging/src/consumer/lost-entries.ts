@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { duplicateClient, type RedisClient } from '@mesh/service';
 
 import { readGroups } from '../streams/group-info';
 
@@ -12,8 +12,8 @@ import { readGroups } from '../streams/group-info';
  * its own): an entry added meanwhile aborts it, and the next check tries again.
  * @returns how many entries the group lost; 0 when none, or when it could not tell yet.
  */
-export async function settleLostEntries(redis: Redis, key: string, group: string): Promise<number> {
-  const connection = redis.duplicate();
+export async function settleLostEntries(redis: RedisClient, key: string, group: string): Promise<number> {
+  const connection = duplicateClient(redis);
   try {
     await connection.watch(key);
     const info = (await readGroups(connection, key)).find((candidate) => candidate.name === group);

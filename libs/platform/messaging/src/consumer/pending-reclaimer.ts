@@ -92,7 +92,8 @@ export class PendingReclaimer {
     }
     for (const [key, ids] of longRunning) {
       // JUSTID resets the idle time without counting a delivery.
-      await redis.xclaim(key, group, consumer, 0, ...ids, 'JUSTID');
+      // `call`: ioredis' XCLAIM overloads do not resolve on a client that may be a cluster.
+      await redis.call('XCLAIM', key, group, consumer, 0, ...ids, 'JUSTID');
     }
   }
 
@@ -109,7 +110,7 @@ export class PendingReclaimer {
 
     const deliveriesById = new Map(due.map(([entryId, , , deliveries]) => [entryId, deliveries]));
     // XCLAIM re-checks the idle time, so an entry another replica claimed meanwhile is skipped.
-    const claimed = (await redis.xclaim(key, group, consumer, retryBaseMs, ...deliveriesById.keys())) as StreamClaimReply;
+    const claimed = (await redis.call('XCLAIM', key, group, consumer, retryBaseMs, ...deliveriesById.keys())) as StreamClaimReply;
     for (const entry of claimed) {
       if (!entry || !entry[1]) continue;
       const [entryId, fields] = entry;

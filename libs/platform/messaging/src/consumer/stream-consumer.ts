@@ -1,5 +1,6 @@
 import { decodeStreamEntry, EventEnvelope, MalformedEventError } from '@mesh/contract-kit';
 
+import { groupBySlot } from '../streams/slot-groups';
 import { streamKeys, streamNameOf } from '../streams/stream-keys';
 import { AckBatcher } from './ack-batcher';
 import { BlockingReader } from './blocking-reader';
@@ -17,6 +18,10 @@ import { SubjectLanes } from './subject-lanes';
  * Reads a consumer group's streams (each source stream and the group's redrive stream), hands
  * every entry to the handler with bounded concurrency, acknowledges it only after the handler
  * resolved, retries failures through the PendingReclaimer and dead-letters what cannot succeed.
+ * On one server all keys are read in one blocking XREADGROUP; on a Redis Cluster, which refuses
+ * a command whose keys sit in different slots, there is one blocking read (and connection) per
+ * slot, side by side: a stream and its redrive stream share a slot (hash tag), so at most one per
+ * stream.
  */
 export class StreamConsumer {
   private readonly options: ResolvedConsumerOptions;
@@ -25,7 +30,8 @@ export class StreamConsumer {
   private readonly lanes = new SubjectLanes();
   private readonly inFlight = new Map<string, number>();
   private readonly acks: AckBatcher;
-  private readonly reader: BlockingReader;
+  /** The keys read together and their reader: all of them on one server, one slot's each on a cluster. */
+  private readonly readers: Array<{ keys: string[]; reader: BlockingReader }>;
   private readonly reclaimer: PendingReclaimer;
   private running = false;
   private readLoop: Promise<void> | undefined;
@@ -36,7 +42,10 @@ export class StreamConsumer {
     this.keys = streams.flatMap((stream) => [streamKeys.source(stream), streamKeys.redrive(stream, group)]);
     this.slots = new Slots(this.options.concurrency);
     this.acks = new AckBatcher(redis, group, (error) => this.problem('XACK failed; entries stay pending', error));
-    this.reader = new BlockingReader(redis, this.options.watchdogMs, (message, error) => this.problem(message, error));
+    this.readers = groupBySlot(redis, this.keys, (key) => key).map((keys) => ({
+      keys,
+      reader: new BlockingReader(redis, keys[0], this.options.watchdogMs, (message, error) => this.problem(message, error)),
+    }));
     this.reclaimer = new PendingReclaimer(this.options, this.keys, this.inFlight, this.slots, (delivery) =>
       this.dispatch(delivery),
     );
@@ -45,7 +54,7 @@ export class StreamConsumer {
   async start(): Promise<void> {
     await this.createGroups(this.options.startFrom === 'beginning' ? '0' : '$');
     this.running = true;
-    this.readLoop = this.readUntilStopped();
+    this.readLoop = Promise.all(this.readers.map((read) => this.readUntilStopped(read))).then(() => undefined);
     this.reclaimer.start();
   }
 
@@ -57,14 +66,14 @@ export class StreamConsumer {
     if (!this.running) return;
     this.running = false;
     await this.reclaimer.stop();
-    await this.reader.interrupt();
+    await Promise.all(this.readers.map(({ reader }) => reader.interrupt()));
     await this.readLoop;
     const drained = await this.slots.whenIdle(this.options.shutdownTimeoutMs);
     if (!drained) {
       this.problem(`${this.slots.busy} handler(s) still running after ${this.options.shutdownTimeoutMs} ms`, undefined);
     }
     await this.acks.flush();
-    await this.reader.close();
+    await Promise.all(this.readers.map(({ reader }) => reader.close()));
     await this.leave();
   }
 
@@ -85,18 +94,19 @@ export class StreamConsumer {
     }
   }
 
-  private async readUntilStopped(): Promise<void> {
+  private async readUntilStopped({ keys, reader }: { keys: string[]; reader: BlockingReader }): Promise<void> {
     const { group, consumer, batchSize, blockMs } = this.options;
     while (this.running) {
       // XREADGROUP applies COUNT to each stream, so a read may bring `count` entries per stream:
-      // wait for a slot per stream and split the free slots among them.
+      // wait for a slot per stream read anywhere and split the free slots among them (the reads of
+      // other slots on a cluster may take theirs at the same time).
       const streams = this.keys.length;
       await this.slots.whenFree(Math.min(streams, this.options.concurrency));
       const count = Math.max(1, Math.min(batchSize, Math.floor(this.slots.free / streams)));
-      const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', ...this.keys];
+      const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', ...keys];
       let reply: StreamReadReply;
       try {
-        reply = await this.reader.read([...args, ...this.keys.map(() => '>')], blockMs);
+        reply = await reader.read([...args, ...keys.map(() => '>')], blockMs);
       } catch (error) {
         await this.recoverFromReadError(error);
         continue;

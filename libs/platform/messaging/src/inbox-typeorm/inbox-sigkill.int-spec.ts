@@ -1,5 +1,4 @@
 import { createEvent, EventCatalog } from '@mesh/contract-kit';
-import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 
@@ -7,7 +6,8 @@ import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
 import { tallyContract } from '../testing/tally-contract';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
-import { deleteStreamKeys, eventually, eventuallyWhileProgressing, redisUrl } from '../testing/test-streams';
+import { testRedis, testRedisEnv } from '../testing/test-redis';
+import { deleteStreamKeys, eventually, eventuallyWhileProgressing } from '../testing/test-streams';
 import { runTsFile, TsChildProcess } from '../testing/ts-child-process';
 
 // The drain below may take minutes on a loaded machine; it fails by itself when it stalls.
@@ -20,7 +20,7 @@ const consumerScript = join(__dirname, '../testing/inbox-tally-consumer.ts');
 
 let database: TestDatabase;
 let dataSource: DataSource;
-const redis = new Redis(redisUrl());
+const redis = testRedis();
 const stream = `test.tally.v${process.pid}x${Date.now().toString(36)}`;
 const children: TsChildProcess[] = [];
 
@@ -42,7 +42,7 @@ afterAll(async () => {
 function startConsumer(name: string): TsChildProcess {
   const child = runTsFile(consumerScript, {
     DATABASE_URL: database.url,
-    REDIS_URL: redisUrl(),
+    ...testRedisEnv(),
     STREAM: stream,
     GROUP: group,
     CONSUMER: name,

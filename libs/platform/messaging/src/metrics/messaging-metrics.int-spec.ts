@@ -1,13 +1,13 @@
-import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 
 import { StreamConsumer } from '../consumer/stream-consumer';
 import { EventPublisher } from '../publisher/event-publisher';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { MessagingMetrics } from './messaging-metrics';
 
 describe('MessagingMetrics', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const { stream, itemCounted, catalog } = testStream();
 
   afterAll(async () => {

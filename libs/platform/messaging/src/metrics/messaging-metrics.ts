@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import type { ConsumerObserver } from '../consumer/consumer-observer';
@@ -26,7 +26,8 @@ export class MessagingMetrics {
   private readonly trimmed: Counter<'stream'>;
   private readonly lost: Counter<'group' | 'stream'>;
   private readonly neverDelivered: Counter<'group' | 'stream'>;
-  private readonly streams = new Map<string, Redis>();
+  private readonly replicasBehind: Counter<'outbox'>;
+  private readonly streams = new Map<string, RedisClient>();
   private readonly outboxes = new Map<string, () => Promise<OutboxBacklog>>();
 
   constructor(registry: Registry) {
@@ -48,6 +49,12 @@ export class MessagingMetrics {
       name: 'mesh_consumer_entries_lost_total',
       help: 'Entries a consumer group never got: trimmed by the producer before the group read them',
       labelNames: ['group', 'stream'],
+      registers,
+    });
+    this.replicasBehind = new Counter({
+      name: 'mesh_outbox_replica_wait_failed_total',
+      help: 'Relay rounds whose entries reached too few replicas in time (REDIS_WAIT_REPLICAS): their rows stayed unsent and were retried',
+      labelNames: ['outbox'],
       registers,
     });
     this.registerStreamGauges(registers);
@@ -78,8 +85,13 @@ export class MessagingMetrics {
   }
 
   /** Reports lag and pending of every group of `stream` at each scrape. */
-  watchStream(redis: Redis, stream: string): void {
+  watchStream(redis: RedisClient, stream: string): void {
     this.streams.set(stream, redis);
+  }
+
+  /** A relay round of `outbox` that replicas did not confirm in time. */
+  replicaWaitFailed(outbox: string): void {
+    this.replicasBehind.inc({ outbox });
   }
 
   watchOutbox(name: string, backlog: () => Promise<OutboxBacklog>): void {

@@ -1,5 +1,4 @@
 import { createEvent, EventEnvelope } from '@mesh/contract-kit';
-import { Redis } from 'ioredis';
 import { Connection, Model } from 'mongoose';
 
 import type { OutboxRelay } from '../outbox/outbox-relay';
@@ -7,13 +6,14 @@ import { EventPublisher } from '../publisher/event-publisher';
 import { countChanges, CountedItem, countedItemModel } from '../testing/counted-items';
 import { dropTestDatabase, isFerretDb, openTestDatabase } from '../testing/mongo-test-database';
 import { amountsBySubject, eventsOnStream } from '../testing/stream-events';
-import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { MongoOutbox } from './mongo-outbox';
 import { mongooseOutboxRelay, type MongooseOutboxRelayOptions } from './mongoose-outbox-relay';
 
 jest.setTimeout(30_000);
 
-const redis = new Redis(redisUrl());
+const redis = testRedis();
 let connection: Connection;
 const relays: OutboxRelay[] = [];
 const streams: string[] = [];

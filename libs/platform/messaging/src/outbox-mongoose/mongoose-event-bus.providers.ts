@@ -26,7 +26,7 @@ export function mongooseEventBusProviders<Injected extends unknown[]>(
 ): Provider[] {
   const { domain } = manifest;
   const relay = relayProvider<Injected>(domain, sources.inject, (injected, { redis, observer }) =>
-    mongooseOutboxRelay({ domain, models: sources.models(...injected), redis: redis.url, catalog, observer }),
+    mongooseOutboxRelay({ domain, models: sources.models(...injected), redis: redis.topology, replicaWait: redis.replicaWait, catalog, observer }),
   );
   return [relay, streamRetentionProvider(manifest, OutboxRelay)];
 }

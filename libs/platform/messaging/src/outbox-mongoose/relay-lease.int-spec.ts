@@ -1,18 +1,18 @@
 import { createEvent, EventEnvelope } from '@mesh/contract-kit';
-import { Redis } from 'ioredis';
 import type { Connection, Model } from 'mongoose';
 
 import { CountedItem, countedItemModel } from '../testing/counted-items';
 import { dropTestDatabase, openTestDatabase } from '../testing/mongo-test-database';
 import { eventsOnStream } from '../testing/stream-events';
-import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { MongoOutbox } from './mongo-outbox';
 import { mongooseOutboxRelay } from './mongoose-outbox-relay';
 import { RelayLease,RelayLeaseDocument } from './relay-lease';
 
 jest.setTimeout(30_000);
 
-const redis = new Redis(redisUrl());
+const redis = testRedis();
 const { stream, catalog, itemCounted } = testStream();
 const outbox = new MongoOutbox(catalog);
 let connection: Connection;

@@ -1,10 +1,10 @@
-import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 
 import type { OutboxRelay } from '../outbox/outbox-relay';
 import { advisoryLockHolders, commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis, testRedisTarget } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { TypeormOutbox } from './typeorm-outbox';
 import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
 
@@ -12,7 +12,7 @@ jest.setTimeout(30_000);
 
 let database: TestDatabase;
 let dataSource: DataSource;
-const redis = new Redis(redisUrl());
+const redis = testRedis();
 const relays: OutboxRelay[] = [];
 const replicaSources: DataSource[] = [];
 const streams: string[] = [];
@@ -53,7 +53,7 @@ async function setUp() {
     replicaSources.push(replicaSource);
     const relay = typeormOutboxRelay({
       dataSource: replicaSource,
-      redis: redisUrl(),
+      redis: testRedisTarget(),
       catalog: streamSet.catalog,
       standbyRetryMs: 50,
       observer: {

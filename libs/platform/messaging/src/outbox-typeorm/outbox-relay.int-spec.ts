@@ -1,11 +1,11 @@
-import { Redis } from 'ioredis';
 import { DataSource, IsNull } from 'typeorm';
 
 import type { OutboxRelay } from '../outbox/outbox-relay';
 import { EventPublisher } from '../publisher/event-publisher';
 import { advisoryLockHolders, commitThroughOutbox, duplicateIds, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, TestDatabase } from '../testing/test-database';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis, testRedisTarget } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { OutboxMessage } from './outbox-message.entity';
 import { TypeormOutbox } from './typeorm-outbox';
 import { typeormOutboxRelay, type TypeormOutboxRelayOptions } from './typeorm-outbox-relay';
@@ -14,7 +14,7 @@ jest.setTimeout(30_000);
 
 let database: TestDatabase;
 let dataSource: DataSource;
-const redis = new Redis(redisUrl());
+const redis = testRedis();
 const relays: OutboxRelay[] = [];
 const streams: string[] = [];
 
@@ -43,8 +43,10 @@ function setUp(options: Partial<TypeormOutboxRelayOptions> = {}) {
   const newRelay = () => {
     const relay = typeormOutboxRelay({
       dataSource,
-      redis: redisUrl(),
+      redis: testRedisTarget(),
       catalog: streamSet.catalog,
+      // As redisConfig's default on a cluster: a replica of each slot's master (none on one server).
+      replicaWait: { replicas: 'auto', timeoutMs: 1_000 },
       ...options,
     });
     relays.push(relay);

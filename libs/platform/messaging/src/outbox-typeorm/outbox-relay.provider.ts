@@ -16,7 +16,8 @@ export function outboxRelayProvider(name: string, catalog: EventCatalog): Factor
     typeormOutboxRelay({
       name,
       dataSource,
-      redis: redis.url,
+      redis: redis.topology,
+      replicaWait: redis.replicaWait,
       catalog,
       retentionMs: redis.retention.outboxSentKeptMs,
       cleanupIntervalMs: Math.min(60_000, redis.retention.intervalMs),

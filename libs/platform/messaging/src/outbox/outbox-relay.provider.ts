@@ -1,7 +1,8 @@
 import { type FactoryProvider, type InjectionToken, Logger } from '@nestjs/common';
 
-import { type RedisConfig,redisConfig } from '../config/redis-config';
+import { type RedisConfig, redisConfig } from '../config/redis-config';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
+import type { ReplicasBehind } from './await-replicas';
 import { OutboxRelay } from './outbox-relay';
 
 /** What the provider hands a store's relay factory: the Redis settings and a logging observer. */
@@ -9,6 +10,7 @@ export interface RelayWiring {
   redis: RedisConfig;
   observer: {
     activeChanged(active: boolean): void;
+    replicasBehind(behind: ReplicasBehind[]): void;
     problem(message: string, error: unknown): void;
   };
 }
@@ -16,7 +18,8 @@ export interface RelayWiring {
 /**
  * A domain's outbox relay as the Nest provider `OutboxRelay`, whatever its store: it starts and
  * stops with the app, logs its problems and when it becomes the active relay, and reports its
- * backlog as `mesh_outbox_backlog{outbox=<name>}`. `create` gets the values of `inject`, in
+ * backlog as `mesh_outbox_backlog{outbox=<name>}` and rounds that replicas did not confirm as
+ * `mesh_outbox_replica_wait_failed_total{outbox=<name>}`. `create` gets the values of `inject`, in
  * order, and the wiring. Needs `redisConfig` and a MessagingMetrics provider.
  */
 export function relayProvider<Injected extends unknown[]>(
@@ -35,6 +38,8 @@ export function relayProvider<Injected extends unknown[]>(
         redis,
         observer: {
           activeChanged: (active) => log.log(active ? 'publishing as the active relay' : 'standing by'),
+          // The round's failure is logged as a problem too; the metric counts them.
+          replicasBehind: () => metrics.replicaWaitFailed(name),
           problem: (message, error) => log.warn(error instanceof Error ? `${message}: ${error.message}` : message),
         },
       });

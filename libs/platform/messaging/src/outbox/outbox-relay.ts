@@ -1,8 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import type { OutboxBacklog } from '../metrics/messaging-metrics';
 import { EventPublisher } from '../publisher/event-publisher';
+import { awaitReplicas } from './await-replicas';
 import type { OutboxStore, PendingEvents } from './outbox-store';
+import type { OutgoingEvent } from './publishable-event';
 import { RecentlyPublished } from './recently-published';
 import { OutboxRelayOptions, ResolvedOutboxRelayOptions, resolveRelayOptions, retryDelayMs } from './relay-options';
 import { connectRelayRedis } from './relay-redis';
@@ -16,14 +18,15 @@ import { Wakeup } from './wakeup';
  * takes over when it stops or dies. When Redis or the store fails it backs off and retries.
  * After a failure or a takeover it first reads the stream tails back and skips the events that
  * are already there, so no event is published twice; nor is one the store shows again after
- * this relay published it.
+ * this relay published it. With `replicaWait` it marks events published only once replicas
+ * hold their entries, so that a failover of the master loses none.
  */
 export class OutboxRelay<Batch extends PendingEvents = PendingEvents> {
   private readonly options: ResolvedOutboxRelayOptions;
   private readonly recent: RecentlyPublished;
   private readonly newEvents = new Wakeup();
   private readonly stopping = new Wakeup();
-  private connection: { redis: Redis; publisher: EventPublisher } | undefined;
+  private connection: { redis: RedisClient; publisher: EventPublisher } | undefined;
   private running = false;
   private loop: Promise<void> = Promise.resolve();
   private leading = false;
@@ -150,7 +153,7 @@ export class OutboxRelay<Batch extends PendingEvents = PendingEvents> {
 
   /** @returns how many pending events the round took care of. */
   private async relayOneBatch(): Promise<number> {
-    const { redis, publisher } = this.connection as { redis: Redis; publisher: EventPublisher };
+    const { redis, publisher } = this.connection as { redis: RedisClient; publisher: EventPublisher };
     const started = performance.now();
     const batch = await this.store.readPending();
     const { events } = batch;
@@ -163,6 +166,9 @@ export class OutboxRelay<Batch extends PendingEvents = PendingEvents> {
     const fresh = events.filter(({ envelope }) => !onStreams.has(envelope.id) && !this.recent.has(envelope.id));
     if (!this.store.leadership.held) return 0; // lost while reading: the new holder publishes them
     await publisher.publishChecked(fresh);
+    // Before anything counts as published: the entries found on the streams too, which a failed
+    // round or a dead relay wrote and which may not have reached a replica either.
+    await this.confirmReplicated(redis, events);
     this.recent.add(events.map(({ envelope }) => envelope.id));
     this.uncertain = false;
     await this.store.markPublished(batch);
@@ -173,6 +179,25 @@ export class OutboxRelay<Batch extends PendingEvents = PendingEvents> {
       durationMs,
     });
     return events.length;
+  }
+
+  /**
+   * Waits for the replicas (`replicaWait`) to hold the batch's entries. When they fall short the
+   * round fails: its rows stay unsent and the next round, after the back-off, reads the stream
+   * tails back. An entry still on the master is not written again, and WAIT on the same
+   * connection covers it again (WAIT counts the connection's last write); one that a failover
+   * lost is not on the new master's tail and is written again. (After a reconnection WAIT no
+   * longer covers the older writes: a blip of the relay's connection followed within a second by
+   * a failover of a master that stayed up meanwhile can still lose an entry.)
+   */
+  private async confirmReplicated(redis: RedisClient, events: readonly OutgoingEvent[]): Promise<void> {
+    const behind = await awaitReplicas(redis, events.map(({ stream }) => stream), this.options.replicaWait);
+    if (behind.length === 0) return;
+    this.options.observer.replicasBehind?.(behind);
+    const servers = behind.map(({ server, acknowledged, wanted }) => `${server}: ${acknowledged} of ${wanted}`);
+    throw new Error(
+      `${events.length} event(s) stay unsent: their entries reached too few replicas within ${this.options.replicaWait.timeoutMs} ms (${servers.join(', ')})`,
+    );
   }
 
   private async removeExpiredWhenDue(): Promise<void> {

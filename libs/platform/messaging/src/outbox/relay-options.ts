@@ -1,5 +1,7 @@
 import type { EventCatalog } from '@mesh/contract-kit';
 
+import type { ReplicaWait } from '../config/replica-wait';
+import type { ReplicasBehind } from './await-replicas';
 import type { RelayRedisTarget } from './relay-redis';
 
 /** Hooks through which metrics and logs see the relay; every hook is optional and must not throw. */
@@ -8,6 +10,8 @@ export interface OutboxRelayObserver {
   relayed?(round: { published: number; alreadyOnStream: number; durationMs: number }): void;
   /** This relay became the domain's active one (true), or lost or gave up that role (false). */
   activeChanged?(active: boolean): void;
+  /** Replicas did not confirm a round's entries in time: its rows stay unsent and the round is retried. */
+  replicasBehind?(behind: ReplicasBehind[]): void;
   problem?(message: string, error: unknown): void;
 }
 
@@ -17,6 +21,11 @@ export interface OutboxRelayOptions {
   name: string;
   /** Where to publish; the relay opens a connection of its own (see `relayRedisOptions`). */
   redis: RelayRedisTarget;
+  /**
+   * Replicas that must hold a round's entries before its rows are marked sent (`redisConfig`'s
+   * REDIS_WAIT_REPLICAS and REDIS_WAIT_TIMEOUT_MS). Default: no wait.
+   */
+  replicaWait?: ReplicaWait;
   /** The contracts of every event type in the outbox (the same catalog as the outbox writer's). */
   catalog: EventCatalog;
   /** Wait between rounds that found nothing, unless the store announces new events sooner. */
@@ -55,6 +64,7 @@ export function resolveRelayOptions(options: OutboxRelayOptions): ResolvedOutbox
     clockSkewMs: 5_000,
     rememberPublished: 50_000,
     cleanupIntervalMs: 60_000,
+    replicaWait: { replicas: 0, timeoutMs: 1_000 },
     ...options,
     observer: options.observer ?? {},
   };

@@ -1,4 +1,5 @@
-import { Redis, RedisOptions } from 'ioredis';
+import { createRedisClient, duplicateClient, type RedisClient, type RedisTarget } from '@mesh/service';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 /**
  * Settings that make every command of the relay either succeed or fail promptly, and never run
@@ -17,17 +18,18 @@ export const relayRedisOptions = {
   lazyConnect: false, // with no offline queue, a lazy connection would never be opened
 } satisfies RedisOptions;
 
-/** Where the relay connects: a URL, options, or a client whose settings it copies (it never uses that client). */
-export type RelayRedisTarget = string | RedisOptions | Redis;
+/**
+ * Where the relay connects: a URL or topology (one server, a cluster, a Sentinel master), or a
+ * client whose settings it copies (it never uses that client).
+ */
+export type RelayRedisTarget = RedisTarget | RedisClient;
 
 /** Opens the relay's own Redis connection; `onDown` is told once per outage, not per reconnect. */
-export function connectRelayRedis(target: RelayRedisTarget, onDown: (error: Error) => void): Redis {
+export function connectRelayRedis(target: RelayRedisTarget, onDown: (error: Error) => void): RedisClient {
   const connection =
-    target instanceof Redis
-      ? target.duplicate(relayRedisOptions)
-      : typeof target === 'string'
-        ? new Redis(target, relayRedisOptions)
-        : new Redis({ ...target, ...relayRedisOptions });
+    target instanceof Redis || target instanceof Cluster
+      ? duplicateClient(target, relayRedisOptions)
+      : createRedisClient(target, relayRedisOptions);
   let down = false;
   connection.on('ready', () => {
     down = false;

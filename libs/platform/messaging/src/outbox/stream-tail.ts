@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
+import { groupBySlot } from '../streams/slot-groups';
 import { streamKeys } from '../streams/stream-keys';
 import type { OutgoingEvent } from './publishable-event';
 
@@ -18,7 +19,7 @@ export interface TailWindow {
  * `maxEntries`, finds it.
  */
 export async function idsAlreadyOnStreams(
-  redis: Redis,
+  redis: RedisClient,
   events: readonly OutgoingEvent[],
   window: TailWindow,
 ): Promise<Set<string>> {
@@ -27,23 +28,25 @@ export async function idsAlreadyOnStreams(
     const time = Date.parse(envelope.time);
     oldestByStream.set(stream, Math.min(time, oldestByStream.get(stream) ?? time));
   }
-  const streams = [...oldestByStream.keys()];
-  const pipeline = redis.pipeline();
-  for (const stream of streams) {
-    const from = Math.max(0, (oldestByStream.get(stream) as number) - window.clockSkewMs);
-    pipeline.xrevrange(streamKeys.source(stream), '+', String(from), 'COUNT', window.maxEntries);
-  }
-  const replies = (await pipeline.exec()) ?? [];
   const present = new Set<string>();
-  replies.forEach(([error, entries], index) => {
-    if (error) {
-      throw new Error(`reading back the tail of stream ${streams[index]} failed`, { cause: error });
+  // On a cluster a pipeline stays in one slot: one pipeline per slot.
+  for (const streams of groupBySlot(redis, [...oldestByStream.keys()], streamKeys.source)) {
+    const pipeline = redis.pipeline();
+    for (const stream of streams) {
+      const from = Math.max(0, (oldestByStream.get(stream) as number) - window.clockSkewMs);
+      pipeline.xrevrange(streamKeys.source(stream), '+', String(from), 'COUNT', window.maxEntries);
     }
-    for (const [, fields] of entries as Array<[string, string[]]>) {
-      for (let at = 0; at + 1 < fields.length; at += 2) {
-        if (fields[at] === 'id') present.add(fields[at + 1]);
+    const replies = (await pipeline.exec()) ?? [];
+    replies.forEach(([error, entries], index) => {
+      if (error) {
+        throw new Error(`reading back the tail of stream ${streams[index]} failed`, { cause: error });
       }
-    }
-  });
+      for (const [, fields] of entries as Array<[string, string[]]>) {
+        for (let at = 0; at + 1 < fields.length; at += 2) {
+          if (fields[at] === 'id') present.add(fields[at + 1]);
+        }
+      }
+    });
+  }
   return present;
 }

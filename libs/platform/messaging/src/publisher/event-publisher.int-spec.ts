@@ -1,12 +1,12 @@
 import { createEvent, decodeStreamEntry, EventEnvelope } from '@mesh/contract-kit';
-import { Redis } from 'ioredis';
 
 import { streamKeys } from '../streams/stream-keys';
-import { countedEvents, deleteStreamKeys, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, testStream } from '../testing/test-streams';
 import { EventPublisher } from './event-publisher';
 
 describe('EventPublisher', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const { stream, itemCounted, catalog } = testStream();
   const publisher = new EventPublisher(redis, catalog);
 

@@ -1,7 +1,8 @@
 import { encodeStreamEntry,EventCatalog, EventEnvelope } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import { checkPublishable, type OutgoingEvent } from '../outbox/publishable-event';
+import { groupBySlot } from '../streams/slot-groups';
 import { streamKeys } from '../streams/stream-keys';
 import { endSpan, startSendSpan } from '../tracing/messaging-spans';
 
@@ -20,11 +21,11 @@ export interface PublisherObserver {
 /**
  * Writes events to the streams that their contracts name. Every event passes `checkPublishable`
  * first, so an invalid event is refused before anything is written; a batch goes out as one
- * pipeline of XADDs, in order.
+ * pipeline of XADDs, in order (on a cluster, one pipeline per slot).
  */
 export class EventPublisher {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly catalog: EventCatalog,
     private readonly observer?: PublisherObserver,
   ) {}
@@ -45,9 +46,16 @@ export class EventPublisher {
    * written carries that span's context.
    */
   async publishChecked(events: readonly OutgoingEvent[]): Promise<PublishedEvent[]> {
-    if (events.length === 0) {
-      return [];
+    const published = new Map<OutgoingEvent, PublishedEvent>();
+    // On a cluster a pipeline stays in one slot: one pipeline per slot, each in the batch's order.
+    for (const group of groupBySlot(this.redis, events, ({ stream }) => streamKeys.source(stream))) {
+      const landed = await this.publishInOneSlot(group);
+      group.forEach((event, index) => published.set(event, landed[index]));
     }
+    return events.map((event) => published.get(event) as PublishedEvent);
+  }
+
+  private async publishInOneSlot(events: readonly OutgoingEvent[]): Promise<PublishedEvent[]> {
     const sends = events.map(({ envelope, stream }) => startSendSpan(envelope, stream));
     const pipeline = this.redis.pipeline();
     events.forEach(({ stream }, index) => {

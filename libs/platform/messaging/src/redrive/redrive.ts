@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import { withoutAnnotations } from '../consumer/dead-letter';
 import { streamKeys } from '../streams/stream-keys';
@@ -13,7 +13,7 @@ export interface RedriveResult {
  * again.) Each entry moves in one MULTI: added to the redrive stream, deleted from the dead
  * letters. The event keeps its id, so an inbox still applies it at most once.
  */
-export async function redrive(redis: Redis, stream: string, group: string, limit = Infinity): Promise<RedriveResult> {
+export async function redrive(redis: RedisClient, stream: string, group: string, limit = Infinity): Promise<RedriveResult> {
   const deadLetters = streamKeys.deadLetter(stream, group);
   const target = streamKeys.redrive(stream, group);
   let redriven = 0;

@@ -1,9 +1,9 @@
-import { Redis } from 'ioredis';
 
 import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
 import { testManifest } from '../testing/test-manifest';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { type RetentionObserver, StreamRetention } from './stream-retention';
 import type { GroupBehind } from './trim-stream';
 
@@ -11,7 +11,7 @@ import type { GroupBehind } from './trim-stream';
 const MS_IN_HOURS = 1 / 3_600_000;
 
 describe('StreamRetention', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const output = testStream();
   const input = testStream();
   const retentions: StreamRetention[] = [];

@@ -1,6 +1,6 @@
 import type { DataProductManifest } from '@mesh/contract-kit';
+import { createRedisClient } from '@mesh/service';
 import { type FactoryProvider, Logger, type Type } from '@nestjs/common';
-import { Redis } from 'ioredis';
 
 import { type RedisConfig,redisConfig } from '../config/redis-config';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
@@ -30,7 +30,7 @@ export function streamRetentionProvider(
       const counted = metrics.retentionObserver();
       // Connected now, so that the first round (one interval later) finds it ready: without an offline
       // queue a command sent while connecting would fail.
-      const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      const client = createRedisClient(redis.topology, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       client.on('error', () => undefined);
       return new StreamRetention(client, {
         manifest,

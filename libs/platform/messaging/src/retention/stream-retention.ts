@@ -1,5 +1,5 @@
 import type { DataProductManifest } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import type { ReplayOverride } from '../config/bus-retention';
 import { streamKeys } from '../streams/stream-keys';
@@ -39,7 +39,7 @@ export class StreamRetention {
   private round: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: StreamRetentionOptions,
   ) {}
 

@@ -1,9 +1,10 @@
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
-import { countedEvents, deleteStreamKeys, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, testStream } from '../testing/test-streams';
 import { trimStream } from './trim-stream';
 
 /**
@@ -11,7 +12,7 @@ import { trimStream } from './trim-stream';
  * entry pending and before XPENDING asks which. Both reads go to the real Redis; the client only
  * lets the group's XACK land between them, as a consumer on another connection does at any time.
  */
-function ackingBetweenReads(redis: Redis, ack: () => Promise<unknown>): Redis {
+function ackingBetweenReads(redis: RedisClient, ack: () => Promise<unknown>): RedisClient {
   return new Proxy(redis, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -26,7 +27,7 @@ function ackingBetweenReads(redis: Redis, ack: () => Promise<unknown>): Redis {
 }
 
 describe('trimStream while a group acknowledges', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const { stream, itemCounted, catalog } = testStream();
   const key = streamKeys.source(stream);
 

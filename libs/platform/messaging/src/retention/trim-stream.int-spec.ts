@@ -1,16 +1,16 @@
-import { Redis } from 'ioredis';
 
 import { StreamConsumer } from '../consumer/stream-consumer';
 import { EventPublisher } from '../publisher/event-publisher';
 import { streamKeys } from '../streams/stream-keys';
-import { countedEvents, deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis } from '../testing/test-redis';
+import { countedEvents, deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { trimByAge, trimStream } from './trim-stream';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe('trimStream', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const { stream, itemCounted, catalog } = testStream();
   const key = streamKeys.source(stream);
   const publisher = new EventPublisher(redis, catalog);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import { readGroups } from '../streams/group-info';
 import { compareStreamIds, minStreamId, streamIdAt } from '../streams/stream-id';
@@ -34,7 +34,7 @@ export interface TrimResult {
  * entries, and is named with how many. (MAXLEN would trim by count, blind to slow groups.) A group
  * created later from the beginning sees the whole retained history.
  */
-export async function trimStream(redis: Redis, stream: string, policy: RetentionPolicy): Promise<TrimResult> {
+export async function trimStream(redis: RedisClient, stream: string, policy: RetentionPolicy): Promise<TrimResult> {
   const key = streamKeys.source(stream);
   const now = Date.now();
   const capFloor = streamIdAt(now - Math.max(policy.capMs, policy.windowMs));
@@ -62,7 +62,7 @@ export async function trimStream(redis: Redis, stream: string, policy: Retention
 }
 
 /** Removes the entries of a stream of this domain's own (dead letters, redrives) older than `keepMs`. */
-export async function trimByAge(redis: Redis, key: string, keepMs: number): Promise<number> {
+export async function trimByAge(redis: RedisClient, key: string, keepMs: number): Promise<number> {
   return redis.xtrim(key, 'MINID', streamIdAt(Date.now() - keepMs));
 }
 
@@ -73,7 +73,7 @@ function nextStreamId(id: string): string {
 }
 
 /** Entries with `from` ≤ id < `before`, read a page at a time (only for a group that fell past the cap). */
-async function countEntries(redis: Redis, key: string, from: string, before: string): Promise<number> {
+async function countEntries(redis: RedisClient, key: string, from: string, before: string): Promise<number> {
   let count = 0;
   let start = from;
   for (;;) {

@@ -1,5 +1,5 @@
 import type { InputPortDefinition, InputStreamStatus } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import { type GroupInfo, readGroups } from '../streams/group-info';
 import { minStreamId } from '../streams/stream-id';
@@ -14,7 +14,7 @@ type InputPort = Pick<InputPortDefinition, 'stream' | 'group'>;
  * redrive stream (dead letters sent back, which only this group reads), its dead letters, and how
  * old the oldest entry it has not applied yet is (0 when caught up).
  */
-export async function measureInputStream(redis: Redis, port: InputPort, nowMs: number): Promise<InputStreamStatus> {
+export async function measureInputStream(redis: RedisClient, port: InputPort, nowMs: number): Promise<InputStreamStatus> {
   const { stream, group } = port;
   const sourceKey = streamKeys.source(stream);
   const redriveKey = streamKeys.redrive(stream, group);

@@ -1,6 +1,6 @@
 import type { DataProductManifest, InputStreamStatus, OutboxStatus, OutputStreamStatus } from '@mesh/contract-kit';
 import type { MeasuredFigures } from '@mesh/service';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import type { OutboxBacklog } from '../metrics/messaging-metrics';
 import { measureInputStream } from './input-stream-status';
@@ -9,7 +9,7 @@ import { measurePart, type PartResult } from './part-result';
 
 export interface FigureSources {
   /** A connected client and Redis's time; rejects when Redis cannot be reached. */
-  redisClock(): Promise<{ redis: Redis; nowMs: number }>;
+  redisClock(): Promise<{ redis: RedisClient; nowMs: number }>;
   /** The outbox's unpublished events and the age of the oldest, from the domain's store. */
   outboxBacklog(): Promise<OutboxBacklog>;
   /** How long one part (the outputs, an input, the outbox) may take. */
@@ -17,7 +17,7 @@ export interface FigureSources {
 }
 
 /**
- * Measures every part at once, each on its own: Redis being down leaves the outbox figures in
+ * Measures every part at once, each on its own: RedisClient being down leaves the outbox figures in
  * place (a growing backlog is then the interesting figure), and a slow store does not hide the
  * streams. A part that fails or takes too long has null figures and an `error`.
  */
@@ -48,7 +48,7 @@ export async function measureFigures(manifest: DataProductManifest, sources: Fig
 }
 
 /** The connection and Redis's time, read once for every part; each part fails with the same reason. */
-async function onRedis(clock: Promise<PartResult<{ redis: Redis; nowMs: number }>>) {
+async function onRedis(clock: Promise<PartResult<{ redis: RedisClient; nowMs: number }>>) {
   const { value, error } = await clock;
   if (!value) throw new Error(error);
   return value;

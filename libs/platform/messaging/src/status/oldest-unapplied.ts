@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import type { GroupInfo } from '../streams/group-info';
 import { minStreamId } from '../streams/stream-id';
@@ -16,7 +16,7 @@ export interface Unapplied {
  * consumer acknowledges only after the handler's commit, so everything else was applied (or
  * dead-lettered, which the dead-letter count shows).
  */
-export async function oldestUnapplied(redis: Redis, key: string, group: GroupInfo): Promise<Unapplied> {
+export async function oldestUnapplied(redis: RedisClient, key: string, group: GroupInfo): Promise<Unapplied> {
   const [oldestPending, firstUndelivered] = await Promise.all([
     group.pending > 0 ? oldestPendingId(redis, key, group.name) : undefined,
     group.lag === 0 ? undefined : firstAfter(redis, key, group.lastDeliveredId),
@@ -28,13 +28,13 @@ export async function oldestUnapplied(redis: Redis, key: string, group: GroupInf
   };
 }
 
-async function oldestPendingId(redis: Redis, key: string, group: string): Promise<string | undefined> {
+async function oldestPendingId(redis: RedisClient, key: string, group: string): Promise<string | undefined> {
   // The summary form: [count, smallest id, greatest id, [[consumer, count], …]].
   const [, smallest] = (await redis.xpending(key, group)) as [number, string | null];
   return smallest ?? undefined;
 }
 
-async function firstAfter(redis: Redis, key: string, id: string): Promise<string | undefined> {
+async function firstAfter(redis: RedisClient, key: string, id: string): Promise<string | undefined> {
   const [entry] = (await redis.xrange(key, `(${id}`, '+', 'COUNT', 1)) as Array<[string, string[]]>;
   return entry?.[0];
 }

@@ -1,5 +1,5 @@
 import { decodeStreamEntry, type QualityEvent } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 /**
  * The newest `count` entries of the stream at `key`, newest first, as the data-quality rules see
@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  * COUNT bounds the work whatever the stream's length. An entry that is not a readable event is
  * left out: the rules are about the events of a type, and a consumer dead-letters it anyway.
  */
-export async function sampleStream(redis: Redis, key: string, count: number): Promise<QualityEvent[]> {
+export async function sampleStream(redis: RedisClient, key: string, count: number): Promise<QualityEvent[]> {
   const events: QualityEvent[] = [];
   for (const [id, fields] of await redis.xrevrange(key, '+', '-', 'COUNT', count)) {
     try {

@@ -1,4 +1,4 @@
-import type { Redis, RedisOptions } from 'ioredis';
+import type { RedisClient, RedisTarget } from '@mesh/service';
 
 import { FailFastRedis } from '../config/fail-fast-redis';
 import { describeError } from './part-result';
@@ -15,7 +15,7 @@ const lostConnection =
 export class StatusRedis {
   private readonly connection: FailFastRedis;
 
-  constructor(target: string | RedisOptions, commandTimeoutMs: number) {
+  constructor(target: RedisTarget, commandTimeoutMs: number) {
     this.connection = new FailFastRedis(target, commandTimeoutMs, { connectionName: 'data-product-status' });
   }
 
@@ -23,7 +23,7 @@ export class StatusRedis {
    * The connected client and Redis's time now (which stamped the entry ids, so that ages do not
    * depend on this host's clock). Rejects with "Redis is not reachable: …" when it is not.
    */
-  async clock(): Promise<{ redis: Redis; nowMs: number }> {
+  async clock(): Promise<{ redis: RedisClient; nowMs: number }> {
     const redis = await this.connection.connected();
     try {
       return { redis, nowMs: await redisNowMs(redis) };

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 /** Milliseconds since the epoch at which Redis added the entry: the first part of its id. */
 export function entryTimeMs(id: string): number {
@@ -11,7 +11,7 @@ export function entryAgeSeconds(id: string, nowMs: number): number {
 }
 
 /** Redis's own clock, in milliseconds since the epoch. */
-export async function redisNowMs(redis: Redis): Promise<number> {
+export async function redisNowMs(redis: RedisClient): Promise<number> {
   const [seconds, micros] = await redis.time();
   return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
 }

@@ -1,5 +1,4 @@
-import type { DataProductStatusSource, ReadinessContext } from '@mesh/service';
-import type { RedisOptions } from 'ioredis';
+import type { DataProductStatusSource, ReadinessContext, RedisTarget } from '@mesh/service';
 
 import { redisConfig } from '../config/redis-config';
 import type { OutboxBacklog } from '../metrics/messaging-metrics';
@@ -8,8 +7,8 @@ import { sampleStream } from './sample-stream';
 import { StatusRedis } from './status-redis';
 
 export interface StreamsStatusOptions {
-  /** The event bus; defaults to `redisConfig`'s URL (compose `redisConfig` into the service's config). */
-  redis?: (context: ReadinessContext) => string | RedisOptions;
+  /** The event bus; defaults to `redisConfig`'s topology (compose `redisConfig` into the service's config). */
+  redis?: (context: ReadinessContext) => RedisTarget;
   /**
    * How long one part of a measurement (the output streams, an input, the outbox) may take; under
    * the endpoint's own timeout (2 s), so that the parts that did answer still show. Default 1500 ms.
@@ -32,7 +31,7 @@ export function streamsDataProductStatus(
   return {
     setup: (context) => {
       const backlog = outboxBacklog(context);
-      const target = options.redis ? options.redis(context) : context.config(redisConfig).url;
+      const target = options.redis ? options.redis(context) : context.config(redisConfig).topology;
       const redis = new StatusRedis(target, partTimeoutMs);
       return {
         measure: (manifest) =>

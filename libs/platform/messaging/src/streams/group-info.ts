@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 /** What XINFO GROUPS tells about one consumer group of a stream. */
 export interface GroupInfo {
@@ -11,7 +11,7 @@ export interface GroupInfo {
 }
 
 /** Reads a stream's consumer groups; a stream that does not exist has none. */
-export async function readGroups(redis: Redis, key: string): Promise<GroupInfo[]> {
+export async function readGroups(redis: RedisClient, key: string): Promise<GroupInfo[]> {
   let reply: unknown[][];
   try {
     reply = (await redis.xinfo('GROUPS', key)) as unknown[][];

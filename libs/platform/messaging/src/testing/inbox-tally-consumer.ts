@@ -1,10 +1,10 @@
 import { EventCatalog } from '@mesh/contract-kit';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
 import { StreamConsumer } from '../consumer/stream-consumer';
 import { TypeormInbox } from '../inbox-typeorm/typeorm-inbox';
 import { tallyContract } from './tally-contract';
+import { testRedis } from './test-redis';
 
 /**
  * One consumer replica of the SIGKILL test, run as its own process (see ts-child-process.ts)
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     url: setting('DATABASE_URL'),
     poolSize: 16,
   }).initialize();
-  const redis = new Redis(setting('REDIS_URL'));
+  const redis = testRedis(); // REDIS_URL, or REDIS_CLUSTER_NODES in the cluster mode
   const inbox = new TypeormInbox(dataSource, group);
   const tally = { applied: 0, skipped: 0 };
 

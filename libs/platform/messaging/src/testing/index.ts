@@ -7,4 +7,5 @@ export { sigkill } from './sigkill';
 export { eventsOnStream } from './stream-events';
 export { createTestDatabase, postgresUrl, type TestDatabase } from './test-database';
 export { TEST_DATABASE_PREFIX, testDatabaseName } from './test-database-name';
+export { onTestCluster, testRedis, testRedisEnv, testRedisTarget } from './test-redis';
 export { eventually, redisUrl } from './test-streams';

@@ -9,6 +9,8 @@ export interface KillableRedisServerOptions {
   appendOnlyDir?: string;
   /** Load users from this ACL file (`--aclfile`); connections must then authenticate. */
   aclFile?: string;
+  /** Run as a replica of the server on this port of 127.0.0.1 (`--replicaof`). */
+  replicaOf?: number;
 }
 
 /**
@@ -38,12 +40,15 @@ export class KillableRedisServer {
   /** Starts the server (again) on its port and waits until it answers. */
   async restart(): Promise<void> {
     if (this.child) throw new Error(`redis-server on port ${this.port} is already running`);
-    const { appendOnlyDir, aclFile } = this.options;
+    const { appendOnlyDir, aclFile, replicaOf } = this.options;
     const persistence = appendOnlyDir
       ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', appendOnlyDir]
       : ['--appendonly', 'no'];
     const acl = aclFile ? ['--aclfile', aclFile] : [];
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, ...acl];
+    // Loaded from the socket: a replica would otherwise write the master's data to dump.rdb in the cwd.
+    const replica =
+      replicaOf === undefined ? [] : ['--replicaof', '127.0.0.1', String(replicaOf), '--repl-diskless-load', 'on-empty-db'];
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, ...acl, ...replica];
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
     this.child = child;
     // Redis logs to stdout; the tail explains a server that would not start (a bad ACL file).
@@ -57,6 +62,18 @@ export class KillableRedisServer {
     // With the default user off an unauthenticated PING gets NOAUTH, which also means "up".
     const answers = aclFile ? ['+PONG', '-NOAUTH'] : ['+PONG'];
     await waitUntilAnswering(this.port, answers, () => (exited ? log : undefined));
+  }
+
+  /**
+   * SIGSTOP: the server keeps its connections but answers nothing (a replica then acknowledges
+   * no replication), as a host that hangs; `resume()` (SIGCONT) lets it go on where it stopped.
+   */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
   }
 
   /** SIGKILL: connections drop at once, as when a Redis host dies. */

@@ -1,5 +1,5 @@
 import { decodeStreamEntry, EventEnvelope } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 import type { DataSource } from 'typeorm';
 
 import type { TypeormOutbox } from '../outbox-typeorm/typeorm-outbox';
@@ -18,7 +18,7 @@ export async function commitThroughOutbox(
 }
 
 /** Every event on the stream, in stream order. */
-export async function readStream(redis: Redis, stream: string): Promise<EventEnvelope[]> {
+export async function readStream(redis: RedisClient, stream: string): Promise<EventEnvelope[]> {
   const entries = await redis.xrange(streamKeys.source(stream), '-', '+');
   return entries.map(([, fields]) => decodeStreamEntry(fields));
 }

@@ -1,10 +1,10 @@
 import { decodeStreamEntry, EventEnvelope } from '@mesh/contract-kit';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 
 import { streamKeys } from '../streams/stream-keys';
 
 /** Every event on a stream, in stream order. */
-export async function eventsOnStream(redis: Redis, stream: string): Promise<EventEnvelope[]> {
+export async function eventsOnStream(redis: RedisClient, stream: string): Promise<EventEnvelope[]> {
   const entries = (await redis.xrange(streamKeys.source(stream), '-', '+')) as Array<[string, string[]]>;
   return entries.map(([, fields]) => decodeStreamEntry(fields));
 }

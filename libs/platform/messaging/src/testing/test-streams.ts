@@ -1,8 +1,9 @@
 import { createEvent, defineEvent, EventCatalog, EventContract, EventEnvelope } from '@mesh/contract-kit';
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@mesh/service';
 import { z } from 'zod';
 
 import { streamKeys } from '../streams/stream-keys';
+import { keysEverywhere } from './test-redis';
 
 let streamCounter = 0;
 
@@ -49,8 +50,9 @@ export function redisUrl(): string {
   return process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 }
 
-export async function deleteStreamKeys(redis: Redis, stream: string): Promise<void> {
-  const keys = await redis.keys(`${streamKeys.source(stream)}*`);
+export async function deleteStreamKeys(redis: RedisClient, stream: string): Promise<void> {
+  // Every key of a stream shares its hash tag, so one DEL takes them all, on a cluster too.
+  const keys = await keysEverywhere(redis, `${streamKeys.source(stream)}*`);
   if (keys.length > 0) await redis.del(...keys);
 }
 

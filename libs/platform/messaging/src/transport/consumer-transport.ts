@@ -29,7 +29,7 @@ export function consumerTransport(
   return new RedisStreamsServer({
     idleConsumerMs: redis.idleConsumerMs,
     ...tuning,
-    redis: redis.url,
+    redis: redis.topology,
     consumer: redis.consumerName,
     declaration,
     handle,

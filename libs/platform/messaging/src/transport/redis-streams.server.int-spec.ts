@@ -2,7 +2,6 @@ import { createEvent, type EventEnvelope } from '@mesh/contract-kit';
 import { Logger, Module } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Redis } from 'ioredis';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import { PassThrough } from 'node:stream';
 
@@ -11,7 +10,8 @@ import type { DeliveryInfo } from '../consumer/delivery';
 import { EventPublisher } from '../publisher/event-publisher';
 import { readGroups } from '../streams/group-info';
 import { streamKeys } from '../streams/stream-keys';
-import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis, testRedisTarget } from '../testing/test-redis';
+import { deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { RedisStreamsServer } from './redis-streams.server';
 
 const { stream, itemCounted, itemNoted, contracts, catalog } = testStream();
@@ -30,7 +30,7 @@ const itemsConsumer = defineConsumer<DeliveryInfo>(
 );
 
 describe('RedisStreamsServer (NestJS transport in a hybrid application)', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   const logLines: string[] = [];
   let app: NestFastifyApplication;
 
@@ -49,7 +49,7 @@ describe('RedisStreamsServer (NestJS transport in a hybrid application)', () => 
     app.connectMicroservice(
       {
         strategy: new RedisStreamsServer({
-          redis: redisUrl(),
+          redis: testRedisTarget(),
           declaration: itemsConsumer,
           handle: (event, delivery) => itemsConsumer.dispatch(delivery, event),
           blockMs: 100,

@@ -1,6 +1,6 @@
+import { createRedisClient, type RedisClient, type RedisTarget } from '@mesh/service';
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Redis, RedisOptions } from 'ioredis';
 import { hostname } from 'node:os';
 
 import type { ConsumerReads } from '../consumer/consumer-declaration';
@@ -19,8 +19,8 @@ export type ConsumerTuning = Omit<
 >;
 
 export type RedisStreamsServerOptions = ConsumerTuning & {
-  /** Redis URL or ioredis options. */
-  redis: string | RedisOptions;
+  /** Redis URL, or the topology (one server, a cluster, a Sentinel master). */
+  redis: RedisTarget;
   /** The consumer: group, contracts read, ordering and the route of each handled type. */
   declaration: ConsumerReads;
   /**
@@ -41,7 +41,7 @@ export type RedisStreamsServerOptions = ConsumerTuning & {
  */
 export class RedisStreamsServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger(RedisStreamsServer.name);
-  private redis: Redis | undefined;
+  private redis: RedisClient | undefined;
   private consumer: StreamConsumer | undefined;
 
   constructor(private readonly options: RedisStreamsServerOptions) {
@@ -78,7 +78,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private async start(): Promise<void> {
     const { redis, declaration, handle, consumer, metrics, ...tuning } = this.options;
     const { group, startFrom, orderBySubject, streams, catalog } = declaration;
-    this.redis = typeof redis === 'string' ? new Redis(redis) : new Redis(redis);
+    this.redis = createRedisClient(redis);
     this.redis.on('error', (error: Error) => this.log.warn(`Redis connection error: ${error.message}`));
     this.consumer = new StreamConsumer({
       ...tuning,

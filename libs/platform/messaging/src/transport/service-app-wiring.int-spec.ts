@@ -3,7 +3,6 @@ import { createServiceApp, ServiceModule } from '@mesh/service';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Redis } from 'ioredis';
 import { PassThrough } from 'node:stream';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -18,7 +17,8 @@ import { streamKeys } from '../streams/stream-keys';
 import { advisoryLockHolders, readStream } from '../testing/outbox-fixtures';
 import { createTestDatabase, openDataSource, type TestDatabase } from '../testing/test-database';
 import { testManifest } from '../testing/test-manifest';
-import { deleteStreamKeys, eventually, redisUrl, testStream } from '../testing/test-streams';
+import { testRedis, testRedisEnv } from '../testing/test-redis';
+import { deleteStreamKeys, eventually, testStream } from '../testing/test-streams';
 import { consumerTransport } from './consumer-transport';
 
 const { stream, itemCounted, contracts, catalog } = testStream();
@@ -57,7 +57,7 @@ function domainModule(dataSource: DataSource, manifest: DataProductManifest): Dy
         provide: OutboxRelay,
         inject: [redisConfig.KEY],
         useFactory: (redis: ConfigType<typeof redisConfig>) =>
-          typeormOutboxRelay({ dataSource, redis: redis.url, catalog, pollIntervalMs: 100, takeoverDelayMs: 0 }),
+          typeormOutboxRelay({ dataSource, redis: redis.topology, catalog, pollIntervalMs: 100, takeoverDelayMs: 0 }),
       },
     ],
   })
@@ -67,7 +67,7 @@ function domainModule(dataSource: DataSource, manifest: DataProductManifest): Dy
 
 function startApp(dataSource: DataSource, manifest: DataProductManifest): Promise<NestFastifyApplication> {
   return createServiceApp(domainModule(dataSource, manifest), {
-    env: { REDIS_URL: redisUrl(), PORT: '0' },
+    env: { ...testRedisEnv(), PORT: '0' },
     logDestination: new PassThrough(),
     transports: (nestApp) => [
       consumerTransport(nestApp, itemsConsumer, (event) => itemsConsumer.dispatch(handled, event), { blockMs: 100 }),
@@ -76,7 +76,7 @@ function startApp(dataSource: DataSource, manifest: DataProductManifest): Promis
 }
 
 describe('a domain service wired with createServiceApp', () => {
-  const redis = new Redis(redisUrl());
+  const redis = testRedis();
   let database: TestDatabase;
   let dataSource: DataSource;
   let app: NestFastifyApplication;

@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-
+import { createRedisClient, type RedisClient, type RedisTarget } from '../redis/create-redis-client';
 import type { ProviderToken, ReadinessCheck, ReadinessContext, ReadinessProbe } from './readiness-check';
 
 export type RedisReadinessOptions = {
@@ -9,12 +8,12 @@ export type RedisReadinessOptions = {
   readonly required?: boolean;
 } & (
   | {
-      /** Connect a dedicated client (closed on shutdown) to this URL. */
-      readonly url: string | ((context: ReadinessContext) => string);
+      /** Connect a dedicated client (closed on shutdown) to this URL or topology (a cluster: PING through it). */
+      readonly url: RedisTarget | ((context: ReadinessContext) => RedisTarget);
     }
   | {
       /** Ping the app's own client instead. */
-      readonly client: ProviderToken<Redis>;
+      readonly client: ProviderToken<RedisClient>;
     }
 );
 
@@ -32,14 +31,14 @@ export function redisReadiness(options: RedisReadinessOptions): ReadinessCheck {
   };
 }
 
-function pingProbe(client: Redis): ReadinessProbe {
+function pingProbe(client: RedisClient): ReadinessProbe {
   return { check: () => client.ping() };
 }
 
-function dedicatedClientProbe(url: string): ReadinessProbe {
+function dedicatedClientProbe(url: RedisTarget): ReadinessProbe {
   // Fail fast and never retry in the background: each probe connects again if
   // needed, so a Redis outage shows up at once and leaves no reconnect timers.
-  const client = new Redis(url, {
+  const client = createRedisClient(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { createRedisClient, type RedisClient } from '../redis/create-redis-client';
 
 /** The count of one client in its current window, as @fastify/rate-limit expects it from a store. */
 export interface WindowCount {
@@ -61,7 +61,7 @@ end
 return {current, ttl}
 `;
 
-type CountingRedis = Redis & {
+type CountingRedis = RedisClient & {
   countRequest(key: string, windowMs: number, callback: (error: Error | null, result?: [number, number]) => void): void;
 };
 
@@ -84,7 +84,7 @@ export class SharedCounts implements CountStore {
 
   constructor(private readonly options: SharedCountsOptions) {
     // No queue and no retries: a request waits for no Redis that is not there.
-    const redis = new Redis(options.url, {
+    const redis = createRedisClient(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: 250,

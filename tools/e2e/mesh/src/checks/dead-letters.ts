@@ -1,4 +1,5 @@
 import { deadLetterFields, streamKeys } from '@mesh/messaging';
+import type { RedisTarget } from '@mesh/service';
 
 import { groupsOf, withRedis } from '../../../kit/src/stream-groups';
 import type { PoisonEvent } from '../scenario/faults/poison-events';
@@ -11,12 +12,12 @@ export interface DeadLetterFinding {
 }
 
 /** For each poison event and each consumer group of its stream: the dead letter that group wrote for it. */
-export async function findDeadLetters(redisUrl: string, poisons: readonly PoisonEvent[]): Promise<DeadLetterFinding[]> {
+export async function findDeadLetters(redis: RedisTarget, poisons: readonly PoisonEvent[]): Promise<DeadLetterFinding[]> {
   const findings: DeadLetterFinding[] = [];
   for (const poison of poisons) {
-    const groups = await groupsOf(redisUrl, poison.stream);
+    const groups = await groupsOf(redis, poison.stream);
     for (const { name } of groups) {
-      const entries = await withRedis(redisUrl, (redis) =>
+      const entries = await withRedis(redis, (redis) =>
         redis.xrange(streamKeys.deadLetter(poison.stream, name), '-', '+'),
       );
       const fields = entries.map(([, values]) => toMap(values)).find((values) => values.get('id') === poison.id);

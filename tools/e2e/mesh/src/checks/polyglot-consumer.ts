@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { withRedis } from '../../../kit/src/stream-groups';
+import type { RedisUnderTest } from '../harness/redis/redis-under-test';
 import type { PoisonEvent } from '../scenario/faults/poison-events';
 
 /** Debian's interpreter, not a pyenv or venv one first on PATH: the example relies on Debian's packages. */
@@ -35,19 +36,21 @@ interface ConsumerSummary {
 
 /**
  * The step "polyglot consumer": examples/python-consumer, which knows nothing but a domain's
- * generated AsyncAPI document, reads the orders and the customers stream of the run's Redis with
+ * generated AsyncAPI document, reads the orders and the customers stream of the run's Redis (one
+ * server, a cluster or Sentinel, from the services' variables) with
  * a group of its own. It must read every entry (as many as XLEN), acknowledge every one but the
  * scenario's poison events, and refuse exactly those: they break their schema on purpose, and
  * the Node consumers dead-lettered them. Returns the failures, in words.
  */
 export async function checkPolyglotConsumer(
-  redisUrl: string,
+  redis: RedisUnderTest,
   poisons: readonly PoisonEvent[],
   log: (line: string) => void,
 ): Promise<string[]> {
   const failures: string[] = [];
   for (const { stream, asyncapi } of STREAMS) {
-    const run = await runConsumer(['--asyncapi', join(WORKSPACE_ROOT, asyncapi), '--redis-url', redisUrl]);
+    // The consumer takes the layout from the same variables as the services (one server, a cluster, Sentinel).
+    const run = await runConsumer(['--asyncapi', join(WORKSPACE_ROOT, asyncapi)], redis.env);
     if (run.exitCode !== 0 && run.exitCode !== 1) {
       failures.push(`polyglot consumer on ${stream}: ${run.failure ?? `exited ${run.exitCode}`}: ${run.stderr.trim()}`);
       continue;
@@ -57,7 +60,7 @@ export async function checkPolyglotConsumer(
       failures.push(`polyglot consumer on ${stream}: no JSON summary on stdout: ${run.stdout.trim() || '(nothing)'}`);
       continue;
     }
-    const length = await withRedis(redisUrl, (redis) => redis.xlen(streamKeys.source(stream)));
+    const length = await withRedis(redis.target, (client) => client.xlen(streamKeys.source(stream)));
     const expected = poisons.filter((poison) => poison.stream === stream).map((poison) => poison.id);
     const refused = summary.problems.map((problem) => problem.id);
     log(`e2e: polyglot consumer: ${summary.summary}; XLEN ${length}; poison events ${expected.length}`);
@@ -93,11 +96,12 @@ interface ConsumerRun {
   failure?: string;
 }
 
-function runConsumer(args: string[]): Promise<ConsumerRun> {
+function runConsumer(args: string[], redisEnv: Record<string, string>): Promise<ConsumerRun> {
   return new Promise((resolve) => {
     // -B: no __pycache__ in the source tree.
     const child = spawn(PYTHON, ['-B', CONSUMER, ...args, '--group', GROUP, '--json', '--timeout', '60'], {
       cwd: WORKSPACE_ROOT,
+      env: { ...process.env, REDIS_URL: '', REDIS_CLUSTER_NODES: '', REDIS_SENTINELS: '', ...redisEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

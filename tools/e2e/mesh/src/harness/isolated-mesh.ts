@@ -5,10 +5,11 @@ import { join } from 'node:path';
 
 import { newTokenIssuer, serveKeySet, signAccessToken, type TestIssuer } from '../../../kit/src/access-tokens';
 import { type DomainName, DOMAINS } from '../../../kit/src/api/domain-apis';
-import { freePort } from '../../../kit/src/free-port';
+import { freePorts } from '../../../kit/src/free-port';
 import type { CleanupStack } from './cleanup-stack';
 import { type IsolatedStores, startIsolatedStores } from './isolated-stores';
 import { MeshProcesses } from './mesh-processes';
+import type { RedisMode } from './redis/redis-under-test';
 
 export interface IsolatedMeshOptions {
   /** Names the databases, the log directory (.mesh/<purpose>/logs) and the Redis data directory. */
@@ -28,6 +29,8 @@ export interface IsolatedMeshOptions {
   replicas?: number;
   /** A MongoDB-compatible server of the run's own, which the run may restart (stores.mongo). */
   ownMongo?: boolean;
+  /** The layout of the run's Redis (one server by default). */
+  redisMode?: RedisMode;
   /**
    * Open the V8 inspector of the first replica set's services on 127.0.0.1 (free ports, in
    * `inspectorPorts`), so that the run can collect their garbage before it measures them.
@@ -64,7 +67,7 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
       DOMAINS.map((name) => ({ name })),
       options.buildOutput,
     );
-  const stores = await startIsolatedStores(options.purpose, cleanup, options.log, options.ownMongo);
+  const stores = await startIsolatedStores(options.purpose, cleanup, options.log, options);
 
   const logDir = join(WORKSPACE_ROOT, '.mesh', options.purpose, 'logs');
   rmSync(logDir, { recursive: true, force: true });
@@ -89,15 +92,18 @@ export async function startIsolatedMesh(options: IsolatedMeshOptions, cleanup: C
   const replicas = options.replicas ?? 1;
   const replicaSets: MeshProcesses[] = [];
   const inspectorPorts = new Map<DomainName, number>();
+  // Every port of the run chosen at once, so that no two of them are the same.
+  const ports = await freePorts(replicas * DOMAINS.length + (options.inspectFirstReplicas ? DOMAINS.length : 0));
+  const nextPort = () => ports.shift() as number;
   for (let replica = 1; replica <= replicas; replica += 1) {
     const services = new Map<DomainName, MeshService>();
     for (const name of DOMAINS) {
-      const port = await freePort();
+      const port = nextPort();
       if (replica > 1 || !options.inspectFirstReplicas) {
         services.set(name, { name, port });
         continue;
       }
-      const inspectorPort = await freePort();
+      const inspectorPort = nextPort();
       inspectorPorts.set(name, inspectorPort);
       const nodeOptions = `${env['NODE_OPTIONS'] ?? ''} --inspect=127.0.0.1:${inspectorPort}`.trim();
       services.set(name, { name, port, env: { NODE_OPTIONS: nodeOptions } });

@@ -17,8 +17,8 @@ export function figuresReport(result: ScenarioResult, logs: ReadonlyMap<string, 
 function scenarioTable(result: ScenarioResult): string {
   const { ledger, traffic, crash, outage, convergence } = result;
   const rows = [
-    ['customers registered', `${count(ledger.customers.size)} (${outage.customersRegistered} while Redis was down)`],
-    ['orders accepted', `${count(ledger.orders.size)} (${count(outage.ordersAccepted)} while Redis was down)`],
+    ['customers registered', `${count(ledger.customers.size)} (${outage.customersRegistered} during the Redis fault)`],
+    ['orders accepted', `${count(ledger.orders.size)} (${count(outage.ordersAccepted)} during the Redis fault)`],
     ['orders cancelled', count(ledger.cancelledCount)],
     ['idempotent replays', `${count(traffic.replayed)} sent again with their key, answered with the first order`],
     ['retries without answer', count(traffic.inconclusive)],
@@ -30,7 +30,7 @@ function scenarioTable(result: ScenarioResult): string {
       'analytics SIGKILL',
       `${crash.pendingAtKill} deliveries pending, ${crash.lagAtKill ?? '?'} not yet delivered; ready again after ${crash.downSeconds.toFixed(1)} s`,
     ],
-    ['Redis outage', `${outage.seconds.toFixed(1)} s (SIGKILL, restarted on its port with its append-only file)`],
+    ['Redis fault', `${outage.seconds.toFixed(1)} s: ${outage.description}`],
     [
       'per-customer figures',
       `${result.ledger.customers.size} customers: analytics' customer value, customers' statistics and tier, orders held`,

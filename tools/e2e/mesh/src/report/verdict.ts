@@ -75,7 +75,7 @@ function figureFailures(result: ScenarioResult): string[] {
     result.recheck.differences.length === 0,
     `figures changed after they matched:\n  ${result.recheck.differences.slice(0, 15).join('\n  ')}`,
   );
-  fail(result.outage.ordersAccepted > 0, 'no order was accepted while Redis was down');
+  fail(result.outage.ordersAccepted > 0, 'no order was accepted during the Redis fault');
   return failures;
 }
 

@@ -96,7 +96,7 @@ export async function runMeshScenario(
     await sleep(3_000);
     const crash = await crashAndRestartAnalytics(run, gate);
     const outage = await redisOutage(run);
-    const poisons = await publishPoisonEvents(mesh.stores.redis.url);
+    const poisons = await publishPoisonEvents(mesh.stores.redis.target);
     run.log(`poison events on ${poisons.map((poison) => poison.stream).join(', ')}`);
     const fuzz = await endTraffic(run, fuzzing);
     const { convergence, recheck } = await waitForFigures(run);
@@ -150,21 +150,27 @@ async function startTraffic({ settings, apis, ledger, problems, traffic, log }: 
 
 async function crashAndRestartAnalytics({ mesh, settings, ledger, log }: Run, gate: ServiceGate): Promise<CrashReport> {
   log(`SIGKILL analytics (${ledger.orders.size} orders so far)`);
-  const crash = await crashAnalytics(mesh.processes, mesh.stores.redis.url, settings.analyticsDownMs, gate);
+  const crash = await crashAnalytics(mesh.processes, mesh.stores.redis.target, settings.analyticsDownMs, gate);
   log(`analytics is back after ${crash.downSeconds.toFixed(1)} s`);
   await sleep(2_000);
   return crash;
 }
 
-/** Redis down while orders are placed and customers register. */
+/** The Redis fault (down, or a failover) while orders are placed and customers register. */
 async function redisOutage({ mesh, settings, apis, ledger, problems, traffic, log }: Run): Promise<OutageReport> {
-  log(`Redis down for ${settings.redisDownMs / 1_000} s while orders are placed`);
+  log(
+    mesh.stores.redis.mode === 'single'
+      ? `Redis down for ${settings.redisDownMs / 1_000} s while orders are placed`
+      : `SIGKILL of the ${mesh.stores.redis.mode}'s master of the orders stream while orders are placed`,
+  );
   const outage = await interruptRedis(mesh.stores.redis, ledger, settings.redisDownMs, async () => {
     traffic.addCustomers(
       await registerCustomers(apis.customers, ledger, problems, settings.customersDuringOutage, { concurrency: 1 }),
     );
   });
-  log(`Redis is back; accepted meanwhile: ${outage.ordersAccepted} orders, ${outage.customersRegistered} customers`);
+  log(
+    `Redis is back (${outage.description}); accepted meanwhile: ${outage.ordersAccepted} orders, ${outage.customersRegistered} customers`,
+  );
   return outage;
 }
 
@@ -219,7 +225,7 @@ async function waitForFigures({
 
 async function deadLettersOf({ mesh }: Run, poisons: readonly PoisonEvent[]): Promise<DeadLetterFinding[]> {
   const found = await eventually(
-    () => findDeadLetters(mesh.stores.redis.url, poisons),
+    () => findDeadLetters(mesh.stores.redis.target, poisons),
     (findings) => findings.length > 0 && findings.every((finding) => finding.reason !== undefined),
     20_000,
   );

@@ -1,5 +1,5 @@
 import { readGroups } from '@mesh/messaging';
-import type { Redis } from 'ioredis';
+import { isCluster, type RedisClient } from '@mesh/service';
 
 import { withRedis } from '../../../kit/src/stream-groups';
 import type { SeriesTable } from './series-table';
@@ -41,7 +41,9 @@ export async function sampleRedis(redisUrl: string, table: SeriesTable): Promise
   });
 }
 
-async function streamKeysOf(redis: Redis): Promise<string[]> {
+async function streamKeysOf(redis: RedisClient): Promise<string[]> {
+  // SCAN walks one node: the soak's Redis is one server of its own.
+  if (isCluster(redis)) throw new Error('the soak samples one Redis server, not a cluster');
   const keys: string[] = [];
   let cursor = '0';
   do {

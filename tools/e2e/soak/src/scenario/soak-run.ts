@@ -137,9 +137,7 @@ async function inject(context: DriveContext, fault: PlannedFault, elapsed: () =>
     });
     log(`SIGKILL ${slotName(fault.slot)}: ready again in ${seconds.toFixed(1)} s`);
   } else if (fault.kind === 'restart-redis') {
-    await mesh.stores.redis.kill();
-    await sleep(settings.storeDownMs);
-    await mesh.stores.redis.restart();
+    await mesh.stores.redis.interrupt(settings.storeDownMs, async () => undefined);
     events.push({ at, kind: 'store', label: 'Redis restarted' });
     log(`Redis killed and restarted after ${settings.storeDownMs / 1_000} s`);
   } else if (fault.kind === 'restart-mongo') {
@@ -151,7 +149,7 @@ async function inject(context: DriveContext, fault: PlannedFault, elapsed: () =>
     events.push({ at, kind: 'store', label: `${mongo.kind} restarted` });
     log(`${mongo.kind} killed and restarted after ${settings.storeDownMs / 1_000} s`);
   } else {
-    await publishPoisonEvents(mesh.stores.redis.url).catch(() => undefined);
+    await publishPoisonEvents(mesh.stores.redis.target).catch(() => undefined);
   }
 }
 

@@ -8,16 +8,20 @@ import { WORKSPACE_ROOT } from '../workspace';
 /** The parts of `docker stack config` output that the checks read. */
 export interface ResolvedService {
   image: string;
+  command?: string[];
+  user?: string;
   environment?: Record<string, string>;
   secrets?: { source: string; target?: string }[];
   configs?: { source: string; target?: string }[];
   networks?: Record<string, unknown>;
+  volumes?: { type?: string; source?: string; target?: string }[];
   ports?: { mode?: string; target: number; published: number | string }[];
   healthcheck?: { test?: string[]; disable?: boolean };
   deploy?: {
     mode?: string;
     replicas?: number;
     endpoint_mode?: string;
+    placement?: { constraints?: string[] };
     update_config?: { parallelism?: number; order?: string; failure_action?: string };
     rollback_config?: { parallelism?: number; order?: string };
     restart_policy?: { condition?: string };

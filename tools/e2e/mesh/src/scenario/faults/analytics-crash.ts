@@ -1,5 +1,6 @@
 import { readGroups, streamKeys } from '@mesh/messaging';
 import { ORDER_STREAM } from '@mesh/orders-contracts';
+import type { RedisTarget } from '@mesh/service';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { eventually } from '../../../../kit/src/eventually';
@@ -23,16 +24,16 @@ export interface CrashReport {
  */
 export async function crashAnalytics(
   processes: MeshProcesses,
-  redisUrl: string,
+  redis: RedisTarget,
   downMs: number,
   gate: ServiceGate,
 ): Promise<CrashReport> {
   await gate.close('analytics');
   try {
     // Kill it while it holds deliveries, if it gets any within a few seconds.
-    const group = await withRedis(redisUrl, async (redis) => {
+    const group = await withRedis(redis, async (client) => {
       const analyticsGroup = async () =>
-        (await readGroups(redis, streamKeys.source(ORDER_STREAM))).find((info) => info.name === 'analytics');
+        (await readGroups(client, streamKeys.source(ORDER_STREAM))).find((info) => info.name === 'analytics');
       return (await eventually(analyticsGroup, (analytics) => (analytics?.pending ?? 0) > 0, 3_000, 50)).result;
     });
     const killedAt = performance.now();

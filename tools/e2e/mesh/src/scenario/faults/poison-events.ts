@@ -2,6 +2,7 @@ import { createEvent, encodeStreamEntry, type EventContract, type StreamEntryFie
 import { CUSTOMER_STREAM, customerRegistered } from '@mesh/customers-contracts';
 import { streamKeys } from '@mesh/messaging';
 import { ORDER_STREAM, orderPlaced } from '@mesh/orders-contracts';
+import type { RedisTarget } from '@mesh/service';
 import { randomUUID } from 'node:crypto';
 
 import { withRedis } from '../../../../kit/src/stream-groups';
@@ -28,7 +29,7 @@ export function poisonEntry(contract: EventContract, brokenData: unknown): { id:
 }
 
 /** One poison event on each input stream of the mesh, added straight to the stream as a producer would. */
-export async function publishPoisonEvents(redisUrl: string): Promise<PoisonEvent[]> {
+export async function publishPoisonEvents(target: RedisTarget): Promise<PoisonEvent[]> {
   const poisons = [
     {
       stream: ORDER_STREAM,
@@ -43,7 +44,7 @@ export async function publishPoisonEvents(redisUrl: string): Promise<PoisonEvent
       data: { ...customerRegistered.example, customerId: 'nobody', revision: 0 },
     },
   ];
-  return withRedis(redisUrl, async (redis) => {
+  return withRedis(target, async (redis) => {
     const published: PoisonEvent[] = [];
     for (const poison of poisons) {
       const { id, fields } = poisonEntry(poison.contract, poison.data);
