@@ -13,7 +13,8 @@ import { cpus, loadavg } from 'node:os';
 import { type MeshBenchOptions, parseMeshBenchOptions } from './mesh-bench-options';
 import { renderMeshBench } from './mesh-bench-report';
 import { crashReport, measureMesh } from './mesh-measurement';
-import { spanCountProblems } from './tracing/tracing-figures';
+import { measureOffPathCost, renderOffPathCost } from './tracing/off-path-cost';
+import { compareFigures, spanCountProblems } from './tracing/tracing-figures';
 import { runTracingPasses } from './tracing/tracing-passes';
 import { renderTracingComparison } from './tracing/tracing-report';
 
@@ -67,6 +68,8 @@ async function runTracingComparison(options: MeshBenchOptions, started: number):
   process.stdout.write(
     `${header('mesh benchmark, tracing off and on')}\n\n${renderTracingComparison(passes)}\n\nwhole run: ${((performance.now() - started) / 1_000).toFixed(0)} s\n`,
   );
+  const endToEndCpu = compareFigures(passes).find((figure) => figure.source === 'e2e' && figure.cpuOf === 'mesh');
+  process.stdout.write(`\n${renderOffPathCost(await measureOffPathCost(), endToEndCpu?.offMean)}\n`);
   const problems = spanCountProblems(passes);
   if (problems.length > 0) throw new Error(`the passes did not trace as they should: ${problems.join('; ')}`);
 }

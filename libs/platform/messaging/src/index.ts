@@ -46,6 +46,10 @@ export type { GroupInfo } from './streams/group-info';
 export { readGroups } from './streams/group-info';
 export { streamKeys, streamNameOf } from './streams/stream-keys';
 export { PeriodicSweep } from './sweep/periodic-sweep';
+// The event path's tracing, for an outbox or transport of a team's own (and the bench's measure of
+// what these calls cost with tracing off, when they do nothing).
+export { withActiveTraceContext } from './tracing/event-trace-context';
+export { endSpan, inProcessSpan, startSendSpan } from './tracing/messaging-spans';
 export { consumerTransport } from './transport/consumer-transport';
 export type { ConsumerTuning, RedisStreamsServerOptions } from './transport/redis-streams.server';
 export { RedisStreamsServer } from './transport/redis-streams.server';

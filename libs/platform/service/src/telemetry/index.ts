@@ -2,6 +2,7 @@
 // @mesh/service so that importing it loads neither NestJS nor the service's stores before the SDK
 // has started.
 export { bullmqTelemetry } from './bullmq-telemetry';
+export { type TraceLogFields, traceLogFields } from './log-trace-fields';
 export {
   shutdownTelemetry,
   startTelemetry,
